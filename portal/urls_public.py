@@ -1,0 +1,15 @@
+"""URLs of the district hub (public schema, e.g. localhost:8000)."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from portal.views import healthz
+from tenants.views import hub_home
+
+urlpatterns = [
+    path("", hub_home, name="home"),
+    path("healthz", healthz, name="healthz"),
+    path("accounts/", include("accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+]
