@@ -77,6 +77,7 @@ def _valid_hostname(host: str) -> bool:
 
 def park_create(*, spec: ParkSpec) -> Park:
     """Create a park by cloning the template schema; on any failure nothing is left behind."""
+    connection.set_schema_to_public()  # parks are rows of the public schema
     _validate(spec)
     if not schema_exists(settings.TENANT_BASE_SCHEMA):
         raise ValidationError(_("The park template schema is missing: run migrate_schemas first."))

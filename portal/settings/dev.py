@@ -4,3 +4,4 @@ from .base import *  # noqa: F401,F403
 from .base import env
 
 DEBUG = env.get_bool("DEBUG", True)
+WHITENOISE_USE_FINDERS = True

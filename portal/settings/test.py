@@ -6,3 +6,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = False
 DEBUG = False
+RATELIMIT_ENABLE = False
+ALLOWED_HOSTS = [".localhost", "localhost", "testserver", "127.0.0.1"]
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,169 @@
+"""Figures 1 and 2: creating a park by cloning the template schema vs running all migrations.
+
+Runs in the bench process after django.setup() (the bench database, portal.settings.dev).
+"""
+
+import contextlib
+import functools
+import statistics
+import time
+from collections import defaultdict
+
+from . import log
+
+PARK_COUNT = 20
+CLONE_TIMED = (1, 2, 3)  # bench01..bench03: park_create, clone path (the figure)
+MIGRATE_TIMED = 4  # bench04: every migration run (the baseline)
+
+
+def slug(number: int) -> str:
+    return f"bench{number:02d}"
+
+
+def domain(number: int) -> str:
+    return f"{slug(number)}.localhost"
+
+
+def spec(number: int):
+    from tenants.services import ParkSpec
+
+    # Short codes are capital letters only: BN + two letters (BNAB, BNAC, ...).
+    code = "BN" + chr(ord("A") + number // 26) + chr(ord("A") + number % 26)
+    return ParkSpec(
+        slug=slug(number),
+        name=f"基准测试园区{number:02d}",
+        domain=domain(number),
+        short_code=code,
+        name_en=f"Bench Park {number:02d}",
+        featured_focus="基准测试：园区开通与多租户路由",
+    )
+
+
+def hub_ensure() -> None:
+    from tenants.services import hub_ensure as ensure
+
+    ensure(domain="localhost", name="龙岗区政企服务中心")
+
+
+def clone(number: int) -> float:
+    from tenants.services import park_create
+
+    started = time.perf_counter()
+    park_create(spec=spec(number))
+    return time.perf_counter() - started
+
+
+def migrate(number: int) -> float:
+    """park_create's steps, with the schema built by running every migration.
+
+    park_create itself cannot take this path: it runs create_schema inside transaction.atomic(),
+    and all migrations in one transaction fail on PostgreSQL ("cannot ALTER TABLE
+    wagtailcore_page because it has pending trigger events"); it also refuses to run without the
+    template schema. So this mirrors it step by step, with TENANT_CREATION_FAKES_MIGRATIONS off
+    so django-tenants' create_schema runs migrate_schemas on the new schema.
+    """
+    from django.db import connection, transaction
+    from django.test import override_settings
+    from django_tenants.utils import schema_context
+
+    from tenants import services
+    from tenants.models import Domain, Park
+
+    park_spec = spec(number)
+    started = time.perf_counter()
+    services._validate(park_spec)
+    with override_settings(TENANT_CREATION_FAKES_MIGRATIONS=False):
+        park = Park.objects.create(
+            schema_name=park_spec.slug,
+            slug=park_spec.slug,
+            name=park_spec.name,
+            name_en=park_spec.name_en,
+            short_code=park_spec.short_code,
+            featured_focus=park_spec.featured_focus,
+            theme_colour=park_spec.theme_colour,
+        )
+        try:
+            park.create_schema(check_if_exists=False, verbosity=0)
+            with transaction.atomic():
+                Domain.objects.create(domain=park_spec.domain, tenant=park, is_primary=True)
+                with schema_context(park.schema_name):
+                    services._set_up_park_schema(park=park, hostname=park_spec.domain)
+        except Exception:
+            connection.set_schema_to_public()
+            park.delete(force_drop=True)
+            raise
+    connection.set_schema_to_public()
+    return time.perf_counter() - started
+
+
+@contextlib.contextmanager
+def _step_timer():
+    """Time the steps of park_create (clone path) by wrapping the functions it calls."""
+    import django_tenants.models
+    from django_tenants.clone import CloneSchema
+
+    from tenants import services
+
+    totals: dict[str, float] = defaultdict(float)
+    patches = [
+        (services, "_validate", "validate"),
+        (CloneSchema, "_create_clone_schema_function", "clone: CREATE FUNCTION clone_schema"),
+        (CloneSchema, "clone_schema", "clone: total"),
+        (django_tenants.models, "call_command", "migrate_schemas --fake"),
+        (services, "_set_up_park_schema", "site, home page, groups"),
+    ]
+    originals = []
+    for owner, name, label in patches:
+        original = getattr(owner, name)
+        originals.append((owner, name, original))
+
+        def timed(*args, _original=original, _label=label, **kwargs):
+            started = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                totals[_label] += time.perf_counter() - started
+
+        setattr(owner, name, functools.wraps(original)(timed))
+    try:
+        yield totals
+    finally:
+        for owner, name, original in originals:
+            setattr(owner, name, original)
+
+
+def run() -> dict[str, float]:
+    hub_ensure()
+    clone_times = []
+    for number in CLONE_TIMED:
+        seconds = clone(number)
+        clone_times.append(seconds)
+        log(f"park {slug(number)} cloned in {seconds:.3f} s")
+    seconds_migrate = migrate(MIGRATE_TIMED)
+    log(f"park {slug(MIGRATE_TIMED)} created by running all migrations in {seconds_migrate:.3f} s")
+
+    # The other parks (for the routing, migrate and memory figures), with a step breakdown.
+    rest = [n for n in range(1, PARK_COUNT + 1) if n not in CLONE_TIMED and n != MIGRATE_TIMED]
+    steps: dict[str, list[float]] = defaultdict(list)
+    for number in rest:
+        with _step_timer() as totals:
+            totals["total"] = clone(number)
+        for label, value in totals.items():
+            steps[label].append(value)
+    log(f"parks {slug(rest[0])}..{slug(rest[-1])} cloned; median step times (s):")
+    for label, values in steps.items():
+        log(f"    {label:40s} {statistics.median(values):.3f}")
+    total = statistics.median(steps["total"])
+    accounted = sum(
+        statistics.median(steps[label])
+        for label in ("validate", "clone: total", "migrate_schemas --fake", "site, home page, groups")
+    )
+    log(f"    {'rows, signals, commit (rest)':40s} {total - accounted:.3f}")
+
+    clone_median = statistics.median(clone_times)
+    return {
+        "park_provision_clone_s": clone_median,
+        "park_provision_migrate_s": seconds_migrate,
+        "park_provision_speedup": seconds_migrate / clone_median,
+        "clone_all_median_s": statistics.median(clone_times + steps["total"]),
+    }

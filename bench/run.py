@@ -1,0 +1,95 @@
+"""ParkPortal benchmarks: `python bench/run.py` with DATABASE_URL and REDIS_URL set.
+
+Prints `BENCH <name> <value> <unit>` lines on stdout (progress on stderr) and exits 0.
+Works on its own database, parkportal_bench on the DATABASE_URL server, dropped and created
+afresh; uses the Redis database of REDIS_URL as given (cache keys under the prefix "ppbench").
+"""
+
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import db, figure, log  # noqa: E402
+
+UNITS = {
+    "park_provision_clone_s": "s",
+    "park_provision_migrate_s": "s",
+    "park_provision_speedup": "x",
+    "tenant_routing_ratio": "ratio",
+    "tenant_routing_rps": "req/s",
+    "raw_rps": "req/s",
+    "migrate_noop_per_park_s": "s",
+    "migrate_noop_total_s": "s",
+    "web_worker_rss_mb": "MB",
+}
+
+
+def bench_env(database_url: str, redis_url: str) -> dict[str, str]:
+    pythonpath = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "DEBUG": "false",
+        "CACHE_KEY_PREFIX": "ppbench",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": pythonpath,
+    }
+
+
+def report(figures: dict[str, float]) -> None:
+    for name, value in figures.items():
+        if name in UNITS:
+            figure(name, value, UNITS[name])
+        else:
+            log(f"(context) {name} = {value:.4g}")
+
+
+def main() -> int:
+    started = time.monotonic()
+    database_url = os.environ.get("DATABASE_URL", "")
+    redis_url = os.environ.get("REDIS_URL", "")
+    if not database_url or not redis_url:
+        print("bench: DATABASE_URL and REDIS_URL must be set", file=sys.stderr)
+        return 2
+
+    log(f"recreating database {db.BENCH_DB_NAME}")
+    env = bench_env(db.recreate(database_url), redis_url)
+    os.environ.update(env)  # for django.setup() in this process
+
+    from bench import memory, migrate_noop, provision, routing
+
+    seconds = migrate_noop.manage(env, "migrate_schemas", "--noinput")
+    log(f"migrate_schemas (public + park_template, from empty): {seconds:.1f} s")
+
+    import django
+
+    django.setup()
+    from django.db import connections
+
+    from tenants.models import Domain, Park
+
+    report(provision.run())
+    park_count = Park.objects.exclude(schema_name="public").count()
+    park_hosts = list(
+        Domain.objects.exclude(tenant__schema_name="public")
+        .order_by("domain")
+        .values_list("domain", flat=True)
+    )
+    connections.close_all()
+
+    report(routing.run(env))
+    report(migrate_noop.run(env, park_count))
+    report(memory.run(env, park_hosts))
+    log(f"done in {time.monotonic() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

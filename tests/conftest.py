@@ -1,0 +1,72 @@
+"""Shared fixtures: two parks (alpha, beta), the hub, and persona accounts in each.
+
+Parks and personas are created once per session and committed; each test runs in a transaction
+that is rolled back, so tests may change anything they like.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django_tenants.utils import schema_context
+
+from tenants import routing
+from tenants.models import Park
+
+from .personas import PASSWORD, seed_personas, seed_test_parks
+
+pytest_plugins = ["tests.processes"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        seed_test_parks()
+        seed_personas()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_routing_and_cache():
+    routing.invalidate()
+    cache.clear()
+    yield
+    routing.invalidate()
+
+
+@pytest.fixture
+def park_a(db) -> Park:
+    return Park.objects.get(slug="alpha")
+
+
+@pytest.fixture
+def park_b(db) -> Park:
+    return Park.objects.get(slug="beta")
+
+
+def host_client(host: str) -> Client:
+    return Client(HTTP_HOST=host)
+
+
+@pytest.fixture
+def hub_client(db) -> Client:
+    return host_client("localhost")
+
+
+@pytest.fixture
+def park_a_client(db) -> Client:
+    return host_client("alpha.localhost")
+
+
+@pytest.fixture
+def park_b_client(db) -> Client:
+    return host_client("beta.localhost")
+
+
+def log_in(client: Client, username: str, password: str = PASSWORD):
+    """Log in through the real login form, as a person would."""
+    return client.post("/accounts/login/", {"username": username, "password": password})
+
+
+@pytest.fixture
+def in_park_a(park_a):
+    with schema_context(park_a.schema_name):
+        yield park_a

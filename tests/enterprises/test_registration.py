@@ -1,0 +1,120 @@
+"""Enterprise self-registration on a park site and verification at the window."""
+
+import pytest
+from django_tenants.utils import schema_context
+
+from accounts.models import User
+from enterprises.models import Enterprise
+from tenants.demo import demo_uscc
+from tests.conftest import log_in
+
+GOOD = {
+    "company_name": "深圳测试科技有限公司",
+    "uscc": demo_uscc(4242),
+    "contact_name": "赵六",
+    "mobile": "13912345678",
+    "email": "",
+    "password1": "Sturdy-Pass-2026",
+    "password2": "Sturdy-Pass-2026",
+}
+
+
+def wrong_check_character(uscc: str) -> str:
+    last = "0" if uscc[-1] != "0" else "1"
+    return uscc[:-1] + last
+
+
+def test_registration_creates_an_unverified_enterprise_account(park_a_client):
+    response = park_a_client.post("/register/", GOOD)
+    assert response.status_code == 200
+    assert "等待" in response.content.decode()
+    with schema_context("alpha"):
+        enterprise = Enterprise.objects.get(uscc=GOOD["uscc"])
+        assert enterprise.status == Enterprise.Status.PENDING
+        assert enterprise.account.username == "13912345678"
+
+
+def test_registration_exists_only_on_the_park_it_was_made_on(park_a_client):
+    park_a_client.post("/register/", GOOD)
+    with schema_context("beta"):
+        assert not Enterprise.objects.filter(uscc=GOOD["uscc"]).exists()
+
+
+def test_wrong_uscc_check_character_is_refused_in_chinese_and_creates_nothing(park_a_client):
+    response = park_a_client.post("/register/", {**GOOD, "uscc": wrong_check_character(GOOD["uscc"])})
+    assert response.status_code == 200
+    assert "校验" in str(response.context["form"].errors["uscc"])
+    with schema_context("alpha"):
+        assert not User.objects.filter(username=GOOD["mobile"]).exists()
+        assert not Enterprise.objects.filter(name=GOOD["company_name"]).exists()
+
+
+@pytest.mark.parametrize("mobile", ["1234", "23912345678", "0755-28949001", "abc"])
+def test_malformed_mobile_is_refused_in_chinese_and_creates_nothing(park_a_client, mobile):
+    response = park_a_client.post("/register/", {**GOOD, "mobile": mobile})
+    assert "手机号" in str(response.context["form"].errors["mobile"])
+    with schema_context("alpha"):
+        assert not Enterprise.objects.filter(uscc=GOOD["uscc"]).exists()
+
+
+def test_an_already_registered_uscc_is_refused(park_a_client):
+    park_a_client.post("/register/", GOOD)
+    response = park_a_client.post("/register/", {**GOOD, "mobile": "13987654321"})
+    assert "已" in str(response.context["form"].errors["uscc"])
+    with schema_context("alpha"):
+        assert Enterprise.objects.filter(uscc=GOOD["uscc"]).count() == 1
+
+
+def test_new_enterprise_can_log_in_with_its_mobile_number(park_a_client):
+    park_a_client.post("/register/", GOOD)
+    assert log_in(park_a_client, GOOD["mobile"], GOOD["password1"]).status_code == 302
+
+
+def test_window_staff_approves_a_pending_enterprise(park_a_client):
+    park_a_client.post("/register/", GOOD)
+    log_in(park_a_client, "window_staff")
+    page = park_a_client.get("/office/enterprises/")
+    assert GOOD["company_name"] in page.content.decode()
+    with schema_context("alpha"):
+        pk = Enterprise.objects.get(uscc=GOOD["uscc"]).pk
+    park_a_client.post(f"/office/enterprises/{pk}/verify/", {"decision": "approve"})
+    with schema_context("alpha"):
+        assert Enterprise.objects.get(pk=pk).status == Enterprise.Status.VERIFIED
+
+
+def test_rejection_needs_a_reason(park_a_client):
+    park_a_client.post("/register/", GOOD)
+    log_in(park_a_client, "window_staff")
+    with schema_context("alpha"):
+        pk = Enterprise.objects.get(uscc=GOOD["uscc"]).pk
+    park_a_client.post(f"/office/enterprises/{pk}/verify/", {"decision": "reject", "note": " "})
+    with schema_context("alpha"):
+        assert Enterprise.objects.get(pk=pk).status == Enterprise.Status.PENDING
+
+
+@pytest.mark.parametrize("username", ["enterprise_user", "park_operator"])
+def test_other_park_roles_cannot_verify_enterprises(park_a_client, username):
+    park_a_client.post("/register/", GOOD)
+    with schema_context("alpha"):
+        pk = Enterprise.objects.get(uscc=GOOD["uscc"]).pk
+    log_in(park_a_client, username)
+    assert park_a_client.get("/office/enterprises/").status_code == 403
+    assert park_a_client.post(f"/office/enterprises/{pk}/verify/", {"decision": "approve"}).status_code == 403
+    with schema_context("alpha"):
+        assert Enterprise.objects.get(pk=pk).status == Enterprise.Status.PENDING
+
+
+def test_window_staff_of_another_park_cannot_see_or_verify(park_a_client, park_b_client):
+    park_a_client.post("/register/", GOOD)
+    with schema_context("alpha"):
+        pk = Enterprise.objects.get(uscc=GOOD["uscc"]).pk
+    log_in(park_b_client, "window_staff")
+    assert GOOD["company_name"] not in park_b_client.get("/office/enterprises/").content.decode()
+    park_b_client.post(f"/office/enterprises/{pk}/verify/", {"decision": "approve"})
+    with schema_context("alpha"):
+        assert Enterprise.objects.get(pk=pk).status == Enterprise.Status.PENDING
+
+
+def test_anonymous_visitor_is_sent_to_log_in(park_a_client):
+    response = park_a_client.get("/office/enterprises/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]

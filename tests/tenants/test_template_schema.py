@@ -1,0 +1,24 @@
+"""The template schema parks are cloned from: migrated, and free of accounts and sessions."""
+
+from django.conf import settings
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+from django_tenants.utils import schema_context
+
+
+def test_template_schema_holds_no_users_or_sessions(db):
+    with connection.cursor() as cursor:
+        for table in ("accounts_user", "django_session"):
+            cursor.execute(f'SELECT count(*) FROM "{settings.TENANT_BASE_SCHEMA}".{table}')  # noqa: S608
+            assert cursor.fetchone()[0] == 0
+
+
+def test_template_schema_has_every_tenant_migration_applied(db):
+    with schema_context(settings.TENANT_BASE_SCHEMA):
+        loader = MigrationLoader(connection)
+        applied = set(loader.applied_migrations)
+    tenant_apps = {app.rsplit(".", 1)[-1] for app in settings.TENANT_APPS}
+    expected = {
+        key for key in loader.disk_migrations if key[0] in tenant_apps
+    }
+    assert expected - applied == set()
