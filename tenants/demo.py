@@ -12,7 +12,7 @@ from onewindow.models import Liaison
 from onewindow.services import department_ensure
 
 from .models import Park
-from .services import ParkSpec, hub_ensure, park_create
+from .services import ParkSpec, hub_ensure, in_public_schema, park_create
 
 DEMO_PASSWORD = "demo-2026"  # noqa: S105 - printed by `make run`; demo data only
 
@@ -103,6 +103,7 @@ def park_domain(slug: str) -> str:
     return f"{slug}.{settings.PARK_DOMAIN_SUFFIX}"
 
 
+@in_public_schema
 def seed(progress=print) -> list[Park]:
     progress("district hub")
     hub = hub_ensure(domain=settings.HUB_DOMAIN, name="龙岗区政企服务中心")
@@ -116,6 +117,7 @@ def seed(progress=print) -> list[Park]:
     return parks
 
 
+@in_public_schema
 @transaction.atomic
 def _seed_hub() -> None:
     _ensure_user("admin", Role.DISTRICT_ADMIN, "陈主任")

@@ -1,12 +1,13 @@
 """Park provisioning (园区开通): schema, Wagtail site, home page, groups — all or nothing."""
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
-from django_tenants.utils import schema_context, schema_exists
+from django_tenants.utils import get_public_schema_name, schema_context, schema_exists
 
 from .models import Domain, Park
 
@@ -75,9 +76,20 @@ def _valid_hostname(host: str) -> bool:
     )
 
 
+def in_public_schema(service):
+    """Parks and domains are rows of the public schema, whatever schema the caller is in."""
+
+    @functools.wraps(service)
+    def wrapped(*args, **kwargs):
+        with schema_context(get_public_schema_name()):
+            return service(*args, **kwargs)
+
+    return wrapped
+
+
+@in_public_schema
 def park_create(*, spec: ParkSpec) -> Park:
     """Create a park by cloning the template schema; on any failure nothing is left behind."""
-    connection.set_schema_to_public()  # parks are rows of the public schema
     _validate(spec)
     if not schema_exists(settings.TENANT_BASE_SCHEMA):
         raise ValidationError(_("The park template schema is missing: run migrate_schemas first."))
@@ -122,6 +134,7 @@ def _set_up_park_schema(*, park: Park, hostname: str) -> None:
     park_groups_ensure()
 
 
+@in_public_schema
 def park_set_active(*, park: Park, active: bool) -> Park:
     """Suspend or resume a park. Its data stays; a suspended host shows a notice page."""
     park.is_active = active
@@ -129,6 +142,7 @@ def park_set_active(*, park: Park, active: bool) -> Park:
     return park
 
 
+@in_public_schema
 def hub_ensure(*, domain: str, name: str) -> Park:
     """The public-schema row that routes the hub's host name to the district hub."""
     hub, _created = Park.objects.update_or_create(

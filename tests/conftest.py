@@ -6,6 +6,7 @@ that is rolled back, so tests may change anything they like.
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
 from django_tenants.utils import schema_context
 
@@ -26,6 +27,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_routing_and_cache():
+    connection.set_schema_to_public()
     routing.invalidate()
     cache.clear()
     yield

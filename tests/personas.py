@@ -13,7 +13,9 @@ from tenants.services import ParkSpec, hub_ensure, park_create
 PASSWORD = "Correct-Horse-42"
 
 TEST_PARKS = [
-    ParkSpec("alpha", "阿尔法科技园", "alpha.localhost", "ALFA", "Alpha Park", "智慧服务", "#0b5fa5"),
+    ParkSpec(
+        "alpha", "阿尔法科技园", "alpha.localhost", "ALFA", "Alpha Park", "智慧服务", "#0b5fa5"
+    ),
     ParkSpec("beta", "贝塔创新园", "beta.localhost", "BETA", "Beta Park", "股权融资", "#6a2c91"),
 ]
 
@@ -38,7 +40,10 @@ def seed_personas() -> None:
         with schema_context(spec.slug):
             for offset, (username, role) in enumerate(PARK_PERSONAS.items()):
                 user = user_create(
-                    username=username, password=PASSWORD, role=role, full_name=username,
+                    username=username,
+                    password=PASSWORD,
+                    role=role,
+                    full_name=username,
                     email=f"{username}@{spec.slug}.example.cn",
                 )
                 if role == Role.ENTERPRISE:

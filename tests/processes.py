@@ -51,7 +51,7 @@ def _wait_for_http(url: str, host: str, proc: subprocess.Popen, timeout: float =
             raise RuntimeError(f"server exited with {proc.returncode}")
         try:
             request = urllib.request.Request(url, headers={"Host": host})
-            urllib.request.urlopen(request, timeout=2)  # noqa: S310 - loopback only
+            urllib.request.urlopen(request, timeout=2)
             return
         except urllib.error.HTTPError:
             return
@@ -74,9 +74,20 @@ def web_server(django_db_setup, django_db_blocker) -> str:
     """Base URL template of a gunicorn serving the (committed) test database: http://{host}:port"""
     port = free_port()
     proc = subprocess.Popen(
-        [str(BIN / "gunicorn"), "portal.wsgi", "-b", f"127.0.0.1:{port}",
-         "-w", "2", "--threads", "4", "--log-level", "warning"],
-        cwd=ROOT, env=process_env(),
+        [
+            str(BIN / "gunicorn"),
+            "portal.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "2",
+            "--threads",
+            "4",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=process_env(),
     )
     try:
         _wait_for_http(f"http://127.0.0.1:{port}/healthz", "localhost", proc)
@@ -89,9 +100,22 @@ def web_server(django_db_setup, django_db_blocker) -> str:
 def celery_worker(django_db_setup) -> subprocess.Popen:
     """A real Celery worker (and nothing eager) on the test database and broker."""
     proc = subprocess.Popen(
-        [str(BIN / "celery"), "-A", "portal", "worker", "-l", "warning", "-c", "1",
-         "--without-mingle", "--without-gossip", "-n", f"test-{os.getpid()}@%h"],
-        cwd=ROOT, env=process_env(),
+        [
+            str(BIN / "celery"),
+            "-A",
+            "portal",
+            "worker",
+            "-l",
+            "warning",
+            "-c",
+            "1",
+            "--without-mingle",
+            "--without-gossip",
+            "-n",
+            f"test-{os.getpid()}@%h",
+        ],
+        cwd=ROOT,
+        env=process_env(),
     )
     from portal.celery import app
 

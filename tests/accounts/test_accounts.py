@@ -38,7 +38,11 @@ def test_password_change_on_the_hub(hub_client):
     log_in(hub_client, "liaison")
     response = hub_client.post(
         "/accounts/password/change/",
-        {"old_password": "Correct-Horse-42", "new_password1": "New-Horse-43!", "new_password2": "New-Horse-43!"},
+        {
+            "old_password": "Correct-Horse-42",
+            "new_password1": "New-Horse-43!",
+            "new_password2": "New-Horse-43!",
+        },
     )
     assert response.status_code == 302
     hub_client.post("/accounts/logout/")

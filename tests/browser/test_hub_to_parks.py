@@ -33,8 +33,12 @@ def test_hub_links_to_every_demo_park_and_its_enterprise_user_logs_in(demo_site,
 
 
 def test_hub_and_park_pages_fit_a_phone_and_pass_axe(demo_site, phone):
-    for host, path in [("localhost", "/"), ("dayun.localhost", "/"),
-                       ("dayun.localhost", "/accounts/login/"), ("dayun.localhost", "/register/")]:
+    for host, path in [
+        ("localhost", "/"),
+        ("dayun.localhost", "/"),
+        ("dayun.localhost", "/accounts/login/"),
+        ("dayun.localhost", "/register/"),
+    ]:
         phone.goto(demo_site.format(host=host) + path)
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{host}{path} scrolls sideways ({width}px)"

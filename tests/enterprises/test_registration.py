@@ -41,7 +41,9 @@ def test_registration_exists_only_on_the_park_it_was_made_on(park_a_client):
 
 
 def test_wrong_uscc_check_character_is_refused_in_chinese_and_creates_nothing(park_a_client):
-    response = park_a_client.post("/register/", {**GOOD, "uscc": wrong_check_character(GOOD["uscc"])})
+    response = park_a_client.post(
+        "/register/", {**GOOD, "uscc": wrong_check_character(GOOD["uscc"])}
+    )
     assert response.status_code == 200
     assert "校验" in str(response.context["form"].errors["uscc"])
     with schema_context("alpha"):
@@ -99,7 +101,10 @@ def test_other_park_roles_cannot_verify_enterprises(park_a_client, username):
         pk = Enterprise.objects.get(uscc=GOOD["uscc"]).pk
     log_in(park_a_client, username)
     assert park_a_client.get("/office/enterprises/").status_code == 403
-    assert park_a_client.post(f"/office/enterprises/{pk}/verify/", {"decision": "approve"}).status_code == 403
+    assert (
+        park_a_client.post(f"/office/enterprises/{pk}/verify/", {"decision": "approve"}).status_code
+        == 403
+    )
     with schema_context("alpha"):
         assert Enterprise.objects.get(pk=pk).status == Enterprise.Status.PENDING
 

@@ -18,7 +18,5 @@ def test_template_schema_has_every_tenant_migration_applied(db):
         loader = MigrationLoader(connection)
         applied = set(loader.applied_migrations)
     tenant_apps = {app.rsplit(".", 1)[-1] for app in settings.TENANT_APPS}
-    expected = {
-        key for key in loader.disk_migrations if key[0] in tenant_apps
-    }
+    expected = {key for key in loader.disk_migrations if key[0] in tenant_apps}
     assert expected - applied == set()
