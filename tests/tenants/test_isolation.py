@@ -72,3 +72,22 @@ def test_each_park_serves_its_own_home_page(park_a_client, park_b_client):
     home_b = park_b_client.get("/").content.decode()
     assert "阿尔法科技园" in home_a and "贝塔创新园" not in home_a
     assert "贝塔创新园" in home_b and "阿尔法科技园" not in home_b
+
+
+def test_hub_home_lists_active_parks_with_links_to_their_hosts(hub_client, park_b):
+    from tenants.services import park_set_active
+
+    park_set_active(park=park_b, active=False)
+    body = hub_client.get("/").content.decode()
+    assert 'href="http://alpha.localhost/"' in body and "阿尔法科技园" in body
+    assert "贝塔创新园" not in body
+
+
+def test_routing_a_known_host_again_costs_no_domain_query(park_a_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    park_a_client.get("/accounts/login/")
+    with CaptureQueriesContext(connection) as queries:
+        park_a_client.get("/accounts/login/")
+    assert not [q for q in queries.captured_queries if "tenants_domain" in q["sql"]]
