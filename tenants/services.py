@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context, schema_exists
 
 from .models import Domain, Park
+from .schemas import schema_clone_from_template
 
 RESERVED_SLUGS = {"public", "www", "admin", "api", "static", "media", "hub", "park_template"}
 
@@ -104,7 +105,7 @@ def park_create(*, spec: ParkSpec) -> Park:
                 featured_focus=spec.featured_focus,
                 theme_colour=spec.theme_colour,
             )
-            park.create_schema(check_if_exists=False, verbosity=0)
+            schema_clone_from_template(park.schema_name)
             Domain.objects.create(domain=spec.domain, tenant=park, is_primary=True)
             with schema_context(park.schema_name):
                 _set_up_park_schema(park=park, hostname=spec.domain)

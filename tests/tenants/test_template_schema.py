@@ -20,3 +20,14 @@ def test_template_schema_has_every_tenant_migration_applied(db):
     tenant_apps = {app.rsplit(".", 1)[-1] for app in settings.TENANT_APPS}
     expected = {key for key in loader.disk_migrations if key[0] in tenant_apps}
     assert expected - applied == set()
+
+
+def test_a_new_park_has_every_tenant_migration_recorded(db):
+    from tenants.services import ParkSpec, park_create
+
+    park = park_create(spec=ParkSpec("delta", "德尔塔园区", "delta.localhost", "DLTA"))
+    with schema_context(park.schema_name):
+        loader = MigrationLoader(connection)
+        applied = set(loader.applied_migrations)
+    tenant_apps = {app.rsplit(".", 1)[-1] for app in settings.TENANT_APPS}
+    assert {key for key in loader.disk_migrations if key[0] in tenant_apps} - applied == set()

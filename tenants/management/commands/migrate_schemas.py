@@ -10,6 +10,8 @@ from django.db import connection
 from django_tenants.management.commands.migrate_schemas import MigrateSchemasCommand
 from django_tenants.utils import schema_exists
 
+from tenants.schemas import clone_function_install
+
 
 class Command(MigrateSchemasCommand):
     def handle(self, *args, **options):
@@ -26,3 +28,4 @@ class Command(MigrateSchemasCommand):
                 interactive=False,
                 verbosity=options.get("verbosity", 1),
             )
+            clone_function_install()  # a django-tenants upgrade may bring a new one
