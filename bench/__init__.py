@@ -12,4 +12,5 @@ def log(message: str) -> None:
 
 
 def figure(name: str, value: float, unit: str) -> None:
-    print(f"BENCH {name} {value:.4g} {unit}", flush=True)
+    shown = f"{value:.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+    print(f"BENCH {name} {shown} {unit}", flush=True)

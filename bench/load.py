@@ -4,6 +4,7 @@ gunicorn's sync worker closes every connection after the response, so there is n
 reuse; a raw socket keeps the client's own cost per request small next to the server's.
 """
 
+import statistics
 import threading
 import time
 from collections import Counter
@@ -20,10 +21,16 @@ class LoadResult:
     elapsed: float = 0.0
     statuses: Counter = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)  # run_interleaved only
 
     @property
     def rps(self) -> float:
         return self.requests / self.elapsed if self.elapsed else 0.0
+
+    @property
+    def median_rps(self) -> float:
+        """1 / the median time of one request: robust against bursts of load from elsewhere."""
+        return 1 / statistics.median(self.latencies) if self.latencies else 0.0
 
     @property
     def ok(self) -> bool:
@@ -43,20 +50,38 @@ def request(address: tuple[str, int], host: str, path: str, timeout: float = 30.
 
 
 def _exchange(address: tuple[str, int], payload: bytes, timeout: float = 30.0):
-    chunks = []
+    """One request on a new connection, closed by us as soon as the response is complete.
+
+    gunicorn half-closes and then waits for our FIN before it takes the next connection, so a
+    client that waited for the server's EOF first would add its own latency to the server's.
+    """
+    buffer = b""
     with create_connection(address, timeout=timeout) as sock:
         sock.sendall(payload)
-        while True:
+        expected = None
+        while expected is None or len(buffer) < expected:
             data = sock.recv(65536)
             if not data:
                 break
-            chunks.append(data)
-    response = b"".join(chunks)
-    head, _sep, body = response.partition(b"\r\n\r\n")
+            buffer += data
+            if expected is None and b"\r\n\r\n" in buffer:
+                head_end = buffer.index(b"\r\n\r\n") + 4
+                length = _content_length(buffer[:head_end])
+                if length is not None:
+                    expected = head_end + length
+    head, _sep, body = buffer.partition(b"\r\n\r\n")
     status_line = head.split(b"\r\n", 1)[0]
     if not status_line.startswith(b"HTTP/1."):
         raise ValueError(f"not an HTTP response: {status_line[:60]!r}")
     return int(status_line.split()[1]), body
+
+
+def _content_length(head: bytes) -> int | None:
+    for line in head.split(b"\r\n")[1:]:
+        name, _sep, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            return int(value.strip())
+    return None
 
 
 def run(
@@ -103,3 +128,38 @@ def run(
     result.elapsed = time.perf_counter() - started
     result.requests = sum(result.statuses.values())
     return result
+
+
+def run_interleaved(
+    address: tuple[str, int], targets: Sequence[Target], *, max_seconds: float
+) -> dict[Target, LoadResult]:
+    """One client, one request at a time, cycling through `targets` request by request
+    (in a rotating order).
+
+    Every request's time is kept: a burst of load from elsewhere on the machine then slows the
+    targets alike instead of whichever round it happened to fall in, and a median ignores it.
+    """
+    if not targets:
+        raise ValueError("no targets")
+    payloads = [(target, _raw_request(*target)) for target in targets]
+    results = {target: LoadResult() for target in targets}
+    deadline = time.perf_counter() + max_seconds
+    cycle = 0
+    while time.perf_counter() < deadline:
+        # Rotate the order every cycle: no target always follows the same one.
+        shift = cycle % len(payloads)
+        cycle += 1
+        for target, payload in payloads[shift:] + payloads[:shift]:
+            result = results[target]
+            started = time.perf_counter()
+            try:
+                status, _body = _exchange(address, payload)
+            except (OSError, ValueError) as exc:
+                result.failures.append(f"{target[0]}{target[1]}: {exc!r}")
+                continue
+            seconds = time.perf_counter() - started
+            result.elapsed += seconds
+            result.latencies.append(seconds)
+            result.statuses[status] += 1
+            result.requests += 1
+    return results

@@ -31,6 +31,10 @@ UNITS = {
 
 def bench_env(database_url: str, redis_url: str) -> dict[str, str]:
     pythonpath = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    # WhiteNoise warns in every process that STATIC_ROOT was never collected; not a bench concern.
+    warnings = ",".join(
+        w for w in (os.environ.get("PYTHONWARNINGS", ""), "ignore:No directory at") if w
+    )
     return {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -40,6 +44,7 @@ def bench_env(database_url: str, redis_url: str) -> dict[str, str]:
         "CACHE_KEY_PREFIX": "ppbench",
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": pythonpath,
+        "PYTHONWARNINGS": warnings,
     }
 
 
