@@ -9,3 +9,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 app = CeleryApp("parkportal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# portal is not an installed app, so its tasks module is named explicitly.
+app.autodiscover_tasks(["portal"])

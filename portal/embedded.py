@@ -268,16 +268,16 @@ def _socket_dir(pgdata: Path, credentials: dict) -> Path:
     return short
 
 
-def _postgres_ready(socket_dir: Path) -> bool:
-    import psycopg
+def _postgres_ready(pgdata: Path, pid: int) -> bool:
+    """postmaster.pid names our postmaster and says it is ready.
 
+    (Polling by connecting would fill the log with "the database system is starting up".)
+    """
     try:
-        psycopg.connect(
-            host=str(socket_dir), user=POSTGRES_ROLE, dbname="postgres", connect_timeout=2
-        ).close()
-    except psycopg.OperationalError:
+        lines = (pgdata / "postmaster.pid").read_text().splitlines()
+    except OSError:
         return False
-    return True
+    return len(lines) >= 8 and lines[0].strip() == str(pid) and lines[7].strip() == "ready"
 
 
 def _ensure_database(socket_dir: Path) -> None:
@@ -308,7 +308,7 @@ def start_postgres(data_root: Path, *, durable: bool) -> tuple[Child, str]:
     # SIGINT is PostgreSQL's fast shutdown: sessions are ended, a checkpoint is written.
     child = spawn("postgres", argv, stop_signal=signal.SIGINT, log_path=log_path, **credentials)
     try:
-        wait_until(child, lambda: _postgres_ready(socket_dir), "PostgreSQL")
+        wait_until(child, lambda: _postgres_ready(pgdata, child.process.pid), "PostgreSQL")
         _ensure_database(socket_dir)
     except BaseException:
         stop_all([child])
@@ -514,4 +514,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Through the importable module, not this `__main__` copy of it: portal.devstack imports
+    # portal.embedded, and two copies would have two different LaunchError classes.
+    from portal.embedded import main as embedded_main
+
+    sys.exit(embedded_main())

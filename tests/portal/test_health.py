@@ -19,6 +19,18 @@ def test_healthz_with_a_running_worker_is_200(celery_worker, park_a_client):
     assert response.json()["worker"] == "up"
 
 
+def test_beat_heartbeat_run_by_the_worker_shows_beat_up(celery_worker, park_a_client):
+    import time
+
+    from portal.tasks import beat_heartbeat
+
+    beat_heartbeat.delay()
+    deadline = time.monotonic() + 20
+    while park_a_client.get("/healthz").json()["beat"] != "up":
+        assert time.monotonic() < deadline, "the worker never ran the beat heartbeat"
+        time.sleep(0.2)
+
+
 def test_healthz_with_the_broker_down_is_503(park_a_client, settings, monkeypatch):
     from portal.celery import app
 

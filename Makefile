@@ -1,0 +1,44 @@
+# ParkPortal. Needs only Python 3.11+ and make: the first target run builds .venv from uv.lock.
+# Without DATABASE_URL / REDIS_URL, run/test/lint/bench start an embedded PostgreSQL and Redis
+# (portal/embedded.py, data in .data/); with them set, those services are used instead.
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+VENV := .venv
+BIN := $(VENV)/bin
+# Touched after each sync: a newer uv.lock or pyproject.toml re-syncs.
+SYNCED := $(VENV)/.synced
+EMBEDDED := $(BIN)/python -m portal.embedded
+PYTEST_ARGS ?=
+
+.PHONY: .venv run test lint bench messages clean-data
+
+.venv: $(SYNCED)
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(SYNCED): uv.lock pyproject.toml | $(BIN)/uv
+	$(BIN)/uv sync --frozen --inexact
+	touch $@
+
+run: $(SYNCED)
+	$(EMBEDDED) run
+
+test: $(SYNCED)
+	$(EMBEDDED) exec --profile test -- $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(SYNCED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(EMBEDDED) exec --profile test -- $(BIN)/python manage.py makemigrations --check --dry-run
+
+bench: $(SYNCED)
+	$(EMBEDDED) exec --profile test -- $(BIN)/python bench/run.py
+
+messages: $(SYNCED)
+	$(BIN)/pybabel compile -d locale -D django
+
+clean-data:
+	rm -rf .data
