@@ -123,3 +123,14 @@ def test_window_staff_of_another_park_cannot_see_or_verify(park_a_client, park_b
 def test_anonymous_visitor_is_sent_to_log_in(park_a_client):
     response = park_a_client.get("/office/enterprises/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_an_unverified_enterprise_sees_that_it_awaits_verification(park_a_client):
+    park_a_client.post("/register/", GOOD)
+    log_in(park_a_client, GOOD["mobile"], GOOD["password1"])
+    assert "等待园区窗口审核" in park_a_client.get("/").content.decode()
+
+
+def test_a_verified_enterprise_sees_no_such_notice(park_a_client):
+    log_in(park_a_client, "enterprise_user")
+    assert "等待园区窗口审核" not in park_a_client.get("/").content.decode()
