@@ -1,6 +1,8 @@
 """Real processes for tests that need them: a web server and a Celery worker on the test DB."""
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -61,12 +63,15 @@ def _wait_for_http(url: str, host: str, proc: subprocess.Popen, timeout: float =
 
 
 def _stop(proc: subprocess.Popen) -> None:
+    """Stop the process and anything it forked (pool children hold database sessions)."""
     proc.terminate()
     try:
         proc.wait(timeout=15)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")
@@ -88,6 +93,7 @@ def web_server(django_db_setup, django_db_blocker) -> str:
         ],
         cwd=ROOT,
         env=process_env(),
+        start_new_session=True,
     )
     try:
         _wait_for_http(f"http://127.0.0.1:{port}/healthz", "localhost", proc)
@@ -116,6 +122,7 @@ def celery_worker(django_db_setup) -> subprocess.Popen:
         ],
         cwd=ROOT,
         env=process_env(),
+        start_new_session=True,
     )
     from portal.celery import app
 
