@@ -1,0 +1,139 @@
+"""StreamField blocks. Each renders with its own template under templates/cms/blocks/."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class RichTextBlock(blocks.RichTextBlock):
+    class Meta:
+        template = "cms/blocks/rich_text.html"
+        icon = "pilcrow"
+
+
+class HighlightedServicesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), default=_("Featured services"))
+    services = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="cms.ServicePage"), label=_("Services")
+    )
+
+    class Meta:
+        template = "cms/blocks/highlighted_services.html"
+        icon = "list-ul"
+        label = _("Highlighted services")
+
+
+class LatestPoliciesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), default=_("Latest policies"))
+    count = blocks.IntegerBlock(label=_("How many"), default=5, min_value=1, max_value=20)
+
+    class Meta:
+        template = "cms/blocks/latest_policies.html"
+        icon = "doc-full"
+        label = _("Latest policies")
+
+
+class LatestNewsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), default=_("Park news"))
+    count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=20)
+
+    class Meta:
+        template = "cms/blocks/latest_news.html"
+        icon = "doc-empty"
+        label = _("Latest news")
+
+
+class ServiceDaysBlock(blocks.StructBlock):
+    """Upcoming enterprise service days (企业服务日); filled once service days exist."""
+
+    heading = blocks.CharBlock(label=_("Heading"), default=_("Upcoming service days"))
+
+    class Meta:
+        template = "cms/blocks/service_days.html"
+        icon = "date"
+        label = _("Upcoming service days")
+
+
+class AppealEntryBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), default=_("Need help from the government?"))
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    button_label = blocks.CharBlock(label=_("Button label"), default=_("Submit an appeal"))
+
+    class Meta:
+        template = "cms/blocks/appeal_entry.html"
+        icon = "help"
+        label = _("Submit-an-appeal entry")
+
+
+class ContactBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), default=_("Contact and service hours"))
+
+    class Meta:
+        template = "cms/blocks/contact.html"
+        icon = "mail"
+        label = _("Contact and service hours")
+
+
+class KeyPointBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Point"))
+    detail = blocks.TextBlock(label=_("Detail"), required=False)
+
+    class Meta:
+        template = "cms/blocks/key_point.html"
+        icon = "tick"
+        label = _("Key point")
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Step"))
+    detail = blocks.RichTextBlock(label=_("Detail"), required=False)
+
+    class Meta:
+        template = "cms/blocks/step.html"
+        icon = "list-ol"
+        label = _("Step")
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"))
+    answer = blocks.RichTextBlock(label=_("Answer"))
+
+    class Meta:
+        template = "cms/blocks/question.html"
+        icon = "help"
+        label = _("Question and answer")
+
+
+class DocumentBlock(DocumentChooserBlock):
+    class Meta:
+        template = "cms/blocks/document.html"
+        icon = "doc-full"
+        label = _("Attachment")
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False)
+    alt_text = blocks.CharBlock(label=_("Alternative text"))
+
+    class Meta:
+        template = "cms/blocks/image.html"
+        icon = "image"
+        label = _("Image")
+
+
+HOME_BLOCKS = [
+    ("highlighted_services", HighlightedServicesBlock()),
+    ("latest_policies", LatestPoliciesBlock()),
+    ("service_days", ServiceDaysBlock()),
+    ("latest_news", LatestNewsBlock()),
+    ("appeal_entry", AppealEntryBlock()),
+    ("contact", ContactBlock()),
+    ("rich_text", RichTextBlock()),
+]
+BODY_BLOCKS = [
+    ("rich_text", RichTextBlock()),
+    ("image", ImageBlock()),
+    ("document", DocumentBlock()),
+]

@@ -1,0 +1,26 @@
+"""Wagtail content of one park: "one park, one policy" (一园一策)."""
+
+from .guides import GuideIndexPage, GuidePage
+from .home import ParkHomePage
+from .news import NewsIndexPage, NewsPage
+from .policies import PolicyIndexPage, PolicyPage, PolicyPageTag
+from .services import ServiceIndexPage, ServicePage
+from .settings import ParkSettings
+from .snippets import Industry, Qualification, ServiceProvider
+
+__all__ = [
+    "GuideIndexPage",
+    "GuidePage",
+    "Industry",
+    "NewsIndexPage",
+    "NewsPage",
+    "ParkHomePage",
+    "ParkSettings",
+    "PolicyIndexPage",
+    "PolicyPage",
+    "PolicyPageTag",
+    "Qualification",
+    "ServiceIndexPage",
+    "ServicePage",
+    "ServiceProvider",
+]

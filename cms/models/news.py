@@ -1,0 +1,63 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BODY_BLOCKS
+
+from .searchable import SEGMENTED_SEARCH_FIELDS, SegmentedSearchMixin
+
+
+class NewsIndexPage(Page):
+    """The park's news list (园区动态)."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.ParkHomePage"]
+    subpage_types = ["cms.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news list")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.selectors import news_list
+
+        context = super().get_context(request, *args, **kwargs)
+        context["news"] = news_list(parent=self, page_number=request.GET.get("page"))
+        return context
+
+
+class NewsPage(SegmentedSearchMixin, Page):
+    """A news item (园区动态)."""
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    summary = models.CharField(_("summary"), max_length=250)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+    body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_text_fields = ("summary", "body")
+    search_fields = [*Page.search_fields, *SEGMENTED_SEARCH_FIELDS, index.FilterField("date")]
+    parent_page_types = ["cms.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("news item")

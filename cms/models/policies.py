@@ -1,0 +1,203 @@
+import datetime
+
+from django import forms
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.search import index
+
+from cms.blocks import DocumentBlock, KeyPointBlock
+from cms.querysets import PolicyPageQuerySet
+
+from .searchable import SEGMENTED_SEARCH_FIELDS, SegmentedSearchMixin
+
+
+class PolicyLevel(models.TextChoices):
+    NATIONAL = "national", _("National")
+    PROVINCIAL = "provincial", _("Provincial")
+    MUNICIPAL = "municipal", _("Municipal")
+    DISTRICT = "district", _("District")
+    PARK = "park", _("Park")
+
+
+class PolicyStatus(models.TextChoices):
+    IN_FORCE = "in_force", _("In force")
+    EXPIRED = "expired", _("Expired")
+    NOT_YET_EFFECTIVE = "not_yet_effective", _("Not yet effective")
+
+
+class EnterpriseSize(models.TextChoices):
+    MICRO = "micro", _("Micro")
+    SMALL = "small", _("Small")
+    MEDIUM = "medium", _("Medium")
+    LARGE = "large", _("Large")
+
+
+class ChoiceArrayField(ArrayField):
+    """An array of choices, edited as checkboxes."""
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=self.base_field.choices,
+            coerce=self.base_field.to_python,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+        )
+
+
+def shanghai_today() -> datetime.date:
+    return timezone.localdate()
+
+
+class PolicyIndexPage(Page):
+    """The park's policy library (政策库)."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.ParkHomePage"]
+    subpage_types = ["cms.PolicyPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("policy library")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.selectors import policy_library
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(policy_library(index=self, params=request.GET))
+        return context
+
+
+class PolicyPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "cms.PolicyPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class PolicyPage(SegmentedSearchMixin, Page):
+    """A policy (政策) with its interpretation (解读) and who it applies to."""
+
+    issuing_authority = models.CharField(_("issuing authority"), max_length=120)
+    document_number = models.CharField(_("document number"), max_length=80, blank=True)
+    level = models.CharField(_("level"), max_length=12, choices=PolicyLevel.choices)
+    publish_date = models.DateField(_("publish date"))
+    effective_date = models.DateField(_("effective date"))
+    expiry_date = models.DateField(
+        _("expiry date"), null=True, blank=True, help_text=_("Last day the policy is in force.")
+    )
+    summary = models.CharField(_("summary"), max_length=250)
+    interpretation = RichTextField(_("interpretation"), blank=True)
+    key_points = StreamField(
+        [("point", KeyPointBlock())], blank=True, verbose_name=_("key points")
+    )
+    industries = ParentalManyToManyField(
+        "cms.Industry", blank=True, verbose_name=_("industries")
+    )
+    enterprise_sizes = ChoiceArrayField(
+        models.CharField(max_length=10, choices=EnterpriseSize.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("enterprise sizes"),
+    )
+    min_years_since_founding = models.PositiveSmallIntegerField(
+        _("at least years since founding"), null=True, blank=True
+    )
+    max_years_since_founding = models.PositiveSmallIntegerField(
+        _("at most years since founding"), null=True, blank=True
+    )
+    qualifications = ParentalManyToManyField(
+        "cms.Qualification", blank=True, verbose_name=_("required qualifications")
+    )
+    application_opens = models.DateField(_("applications open"), null=True, blank=True)
+    application_closes = models.DateField(_("applications close"), null=True, blank=True)
+    attachments = StreamField(
+        [("document", DocumentBlock())], blank=True, verbose_name=_("attached documents")
+    )
+    tags = ClusterTaggableManager(through=PolicyPageTag, blank=True, verbose_name=_("topics"))
+
+    objects = PageManager.from_queryset(PolicyPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("issuing_authority"),
+                FieldPanel("document_number"),
+                FieldPanel("level"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("publish_date"),
+                        FieldPanel("effective_date"),
+                        FieldPanel("expiry_date"),
+                    ]
+                ),
+            ],
+            heading=_("Document"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("interpretation"),
+        FieldPanel("key_points"),
+        MultiFieldPanel(
+            [
+                FieldPanel("industries"),
+                FieldPanel("enterprise_sizes"),
+                FieldRowPanel(
+                    [FieldPanel("min_years_since_founding"), FieldPanel("max_years_since_founding")]
+                ),
+                FieldPanel("qualifications"),
+            ],
+            heading=_("Eligibility"),
+        ),
+        FieldRowPanel([FieldPanel("application_opens"), FieldPanel("application_closes")]),
+        FieldPanel("attachments"),
+        FieldPanel("tags"),
+    ]
+    search_text_fields = ("summary", "issuing_authority", "document_number", "interpretation")
+    search_fields = [
+        *Page.search_fields,
+        *SEGMENTED_SEARCH_FIELDS,
+        index.FilterField("level"),
+        index.FilterField("effective_date"),
+        index.FilterField("expiry_date"),
+    ]
+    parent_page_types = ["cms.PolicyIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("policy")
+        verbose_name_plural = _("policies")
+
+    def status_on(self, day: datetime.date) -> str:
+        """In force from the effective date up to and including the expiry date."""
+        if day < self.effective_date:
+            return PolicyStatus.NOT_YET_EFFECTIVE
+        if self.expiry_date is not None and day > self.expiry_date:
+            return PolicyStatus.EXPIRED
+        return PolicyStatus.IN_FORCE
+
+    @property
+    def status(self) -> str:
+        return self.status_on(shanghai_today())
+
+    def get_status_display(self) -> str:
+        return PolicyStatus(self.status).label
+
+    def application_open_on(self, day: datetime.date) -> bool:
+        if self.application_opens is None or day < self.application_opens:
+            return False
+        return self.application_closes is None or day <= self.application_closes
+
+    @property
+    def application_open(self) -> bool:
+        return self.application_open_on(shanghai_today())

@@ -1,0 +1,69 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+@register_snippet
+class ServiceProvider(index.Indexed, models.Model):
+    """A service provider (服务机构): a law firm, a bank, an incubator, a department office."""
+
+    name = models.CharField(_("name"), max_length=120)
+    contact_person = models.CharField(_("contact person"), max_length=60, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("contact_person"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("address"),
+        FieldPanel("description"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("service provider")
+        verbose_name_plural = _("service providers")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@register_snippet
+class Industry(models.Model):
+    """An industry a policy is meant for (适用行业), e.g. 软件和信息服务业."""
+
+    name = models.CharField(_("name"), max_length=60, unique=True)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        verbose_name = _("industry")
+        verbose_name_plural = _("industries")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@register_snippet
+class Qualification(models.Model):
+    """A qualification a policy requires (资质), e.g. 高新技术企业, 专精特新."""
+
+    name = models.CharField(_("name"), max_length=60, unique=True)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        verbose_name = _("qualification")
+        verbose_name_plural = _("qualifications")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,89 @@
+"""Read-side queries of the park's content."""
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from wagtail.models import Page
+
+from .models.policies import PolicyLevel, PolicyPage, shanghai_today
+from .models.services import ServicePage
+from .segment import segment_query
+
+POLICY_PAGE_SIZE = 10
+
+
+def service_list(*, parent, category: str = ""):
+    services = ServicePage.objects.child_of(parent).live().select_related("provider")
+    if category:
+        services = services.filter(category=category)
+    return services.order_by("path")
+
+
+def news_list(*, parent, page_number=None, per_page: int = 10):
+    from .models.news import NewsPage
+
+    news = NewsPage.objects.child_of(parent).live().order_by("-date", "-id")
+    return Paginator(news, per_page).get_page(page_number)
+
+
+def latest_news(*, count: int):
+    from .models.news import NewsPage
+
+    return NewsPage.objects.live().order_by("-date", "-id")[:count]
+
+
+def latest_policies(*, count: int):
+    return PolicyPage.objects.live().order_by("-publish_date", "-id")[:count]
+
+
+def policy_library(*, index, params) -> dict:
+    """The policy list with its filters: level, topic, in force, application open now."""
+    today = shanghai_today()
+    policies = PolicyPage.objects.child_of(index).live().prefetch_related("tags")
+    level = params.get("level", "")
+    if level in PolicyLevel.values:
+        policies = policies.filter(level=level)
+    topic = params.get("topic", "").strip()[:50]
+    if topic:
+        policies = policies.filter(tags__name=topic)
+    if params.get("in_force"):
+        policies = policies.in_force(today)
+    if params.get("open"):
+        policies = policies.application_open(today)
+    query = params.get("q", "").strip()
+    if query:
+        policies = search_pages(query, queryset=policies)
+    else:
+        # In force first (newest first), then not yet effective, then expired.
+        policies = policies.order_by("-publish_date", "-id")
+    page = Paginator(list(policies) if query else policies, POLICY_PAGE_SIZE).get_page(
+        params.get("page")
+    )
+    return {
+        "policies": page,
+        "levels": PolicyLevel.choices,
+        "filters": {"level": level, "topic": topic, "q": query,
+                    "in_force": bool(params.get("in_force")), "open": bool(params.get("open"))},
+        "topics": policy_topics(),
+        "today": today,
+    }
+
+
+def policy_topics() -> list[str]:
+    from .models.policies import PolicyPageTag
+
+    names = PolicyPageTag.objects.values_list("tag__name", flat=True).distinct()
+    return sorted(names)[:30]
+
+
+def search_pages(query: str, *, queryset=None):
+    """Chinese-aware search: segmented full-text first, substring match on titles as fallback."""
+    queryset = queryset if queryset is not None else Page.objects.live().specific()
+    words = segment_query(query)
+    if not words:
+        return queryset.none()
+    results = list(queryset.search(words, operator="and"))
+    if results:
+        return results
+    # A word jieba does not know may still sit inside a title (e.g. a brand or project name).
+    compact = "".join(words.split())
+    return list(queryset.filter(Q(title__icontains=compact)).order_by("-first_published_at")[:50])
