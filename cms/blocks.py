@@ -33,6 +33,14 @@ class LatestPoliciesBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Latest policies")
 
+    def get_context(self, value, parent_context=None):
+        # Imported here: cms.selectors imports the page models, which import these blocks.
+        from cms.selectors import latest_policies
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["policies"] = latest_policies(count=value["count"])
+        return context
+
 
 class LatestNewsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), default=_("Park news"))
@@ -42,6 +50,13 @@ class LatestNewsBlock(blocks.StructBlock):
         template = "cms/blocks/latest_news.html"
         icon = "doc-empty"
         label = _("Latest news")
+
+    def get_context(self, value, parent_context=None):
+        from cms.selectors import latest_news
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["news"] = latest_news(count=value["count"])
+        return context
 
 
 class ServiceDaysBlock(blocks.StructBlock):

@@ -30,3 +30,28 @@ def park_site_set_up(*, park, hostname: str) -> ParkHomePage:
         },
     )
     return home
+
+
+def park_workflow_ensure() -> None:
+    """Operators draft and submit; the park's content managers approve and publish.
+
+    Wagtail's migrations create a "Moderators approval" workflow on the root page; its approval
+    task is given to the park's content-manager group.
+    """
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage
+
+    from accounts.models import Role
+    from accounts.services import GROUP_FOR_ROLE
+
+    managers = Group.objects.get(name=GROUP_FOR_ROLE[Role.CONTENT_MANAGER])
+    task = GroupApprovalTask.objects.filter(active=True).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="内容管理员审核")
+    task.groups.add(managers)
+    workflow = Workflow.objects.filter(active=True).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name="园区内容审核")
+        workflow.workflow_tasks.create(task=task, sort_order=0)
+    root = Page.objects.get(depth=1)
+    WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})

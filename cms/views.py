@@ -7,3 +7,16 @@ def theme_css(request):
     """The park's theme colour as a CSS variable (keeps templates free of inline styles)."""
     colour = request.tenant.theme_colour
     return HttpResponse(f":root {{ --pp-theme: {colour}; }}\n", content_type="text/css")
+
+
+def search(request):
+    """Site-wide search of the park's live pages (Chinese-aware, see cms.segment)."""
+    from django.core.paginator import Paginator
+    from django.shortcuts import render
+
+    from .selectors import search_pages
+
+    query = request.GET.get("q", "").strip()
+    results = search_pages(query) if query else []
+    page = Paginator(results, 10).get_page(request.GET.get("page"))
+    return render(request, "cms/search.html", {"query": query, "results": page})

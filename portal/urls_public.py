@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from portal.views import healthz
+from portal.views import healthz, switch_language
 from tenants.views import hub_home
 
 urlpatterns = [
@@ -11,5 +11,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("lang/<str:code>/", switch_language, name="switch_language"),
     path("django-admin/", admin.site.urls),
 ]

@@ -5,8 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.views import theme_css
-from portal.views import healthz
+from cms.api import api_router
+from cms.views import search, theme_css
+from portal.views import healthz, switch_language
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -14,7 +15,10 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("enterprises.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("lang/<str:code>/", switch_language, name="switch_language"),
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v2/", api_router.urls),
+    path("search/", search, name="search"),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(wagtail_urls)),
 ]

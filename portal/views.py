@@ -18,3 +18,24 @@ def ratelimited(request, exception):
     from django.shortcuts import render
 
     return render(request, "429.html", status=429)
+
+
+def switch_language(request, code: str):
+    """A plain link switches the language (no form, so cached pages carry no CSRF token)."""
+    from django.conf import settings
+    from django.http import HttpResponseRedirect
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if code in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return response

@@ -129,10 +129,11 @@ def _drop_schema_if_left(schema_name: str) -> None:
 
 def _set_up_park_schema(*, park: Park, hostname: str) -> None:
     from accounts.services import park_groups_ensure
-    from cms.services import park_site_set_up
+    from cms.services import park_site_set_up, park_workflow_ensure
 
     park_site_set_up(park=park, hostname=hostname)
     park_groups_ensure()
+    park_workflow_ensure()
 
 
 @in_public_schema

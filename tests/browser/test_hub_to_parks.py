@@ -47,10 +47,10 @@ def test_hub_and_park_pages_fit_a_phone_and_pass_axe(demo_site, phone):
 
 def test_language_switch_to_english_and_back(demo_site, phone):
     phone.goto(demo_site.format(host="dayun.localhost"))
-    phone.get_by_role("button", name="English").click()
+    phone.get_by_role("link", name="English").click()
     phone.wait_for_load_state()
     assert phone.get_by_role("link", name="Log in").is_visible()
-    phone.get_by_role("button", name="简体中文").click()
+    phone.get_by_role("link", name="简体中文").click()
     phone.wait_for_load_state()
     assert phone.get_by_role("link", name="登录").first.is_visible()
 

@@ -1,0 +1,72 @@
+"""Anonymous page cache, per park and per language.
+
+Keys carry the park's schema (django_tenants.cache.make_key) and a per-park content generation
+that every publish, unpublish, move or delete bumps, so a published change shows on the next
+request and a change in one park never touches another park's cached pages.
+"""
+
+from django.core.cache import cache
+from django.db import connection
+
+GENERATION_KEY = "cms:content-generation"
+PAGE_TIMEOUT_S = 600
+# Paths that are never served from the page cache (forms, accounts, admin, API, health).
+UNCACHED_PREFIXES = (
+    "/admin/", "/accounts/", "/api/", "/healthz", "/register/", "/office/", "/i18n/",
+    "/lang/", "/search/", "/documents/", "/theme.css", "/static/", "/media/",
+)
+
+
+def content_generation() -> int:
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def content_changed(**kwargs) -> None:
+    """Signal receiver: the current park's published content changed."""
+    if connection.schema_name == "public":
+        return
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and connection.schema_name != "public"
+        and not request.path.startswith(UNCACHED_PREFIXES)
+        and not request.user.is_authenticated
+        and "sessionid" not in request.COOKIES
+    )
+
+
+def _cacheable_response(response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not response.streaming
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = f"cms:page:{content_generation()}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+        cached = cache.get(key)
+        if cached is not None:
+            response = cached
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            cache.set(key, response, PAGE_TIMEOUT_S)
+            response["X-Page-Cache"] = "miss"
+        return response

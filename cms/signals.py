@@ -1,0 +1,13 @@
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .cache import content_changed
+from .models import Industry, ParkSettings, Qualification, ServiceProvider
+
+page_published.connect(content_changed, dispatch_uid="cms-cache-published")
+page_unpublished.connect(content_changed, dispatch_uid="cms-cache-unpublished")
+post_page_move.connect(content_changed, dispatch_uid="cms-cache-moved")
+post_delete.connect(content_changed, sender=Page, dispatch_uid="cms-cache-deleted")
+for model in (ParkSettings, ServiceProvider, Industry, Qualification):
+    post_save.connect(content_changed, sender=model, dispatch_uid=f"cms-cache-{model.__name__}")

@@ -1,0 +1,76 @@
+"""Template helpers of the park's pages: the main navigation and labels of stored codes."""
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
+
+from cms.models import GuideIndexPage, NewsIndexPage, PolicyIndexPage, ServiceIndexPage
+from cms.models.policies import EnterpriseSize
+
+register = template.Library()
+
+# (key, page type, label) of the main navigation, in display order after "Home".
+SECTIONS = [
+    ("services", ServiceIndexPage, _("Park services")),
+    ("policies", PolicyIndexPage, _("Policy library")),
+    ("news", NewsIndexPage, _("Park news")),
+    ("guides", GuideIndexPage, _("Service guides")),
+]
+
+
+@register.simple_tag(takes_context=True)
+def park_sections(context) -> dict:
+    """The first live index page of each section on the current site, by key ("policies"…).
+
+    One query per request: the result is kept on the request for the header and the blocks.
+    """
+    request = context.get("request")
+    if request is None:
+        return {}
+    cached = getattr(request, "_park_sections", None)
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request)
+    sections: dict = {}
+    if site is not None:
+        pages = (
+            Page.objects.live()
+            .descendant_of(site.root_page)
+            .type(*(model for _key, model, _label in SECTIONS))
+            .order_by("path")
+            .specific()
+        )
+        for page in pages:
+            for key, model, _label in SECTIONS:
+                if isinstance(page, model):
+                    sections.setdefault(key, page)
+    request._park_sections = sections
+    return sections
+
+
+@register.inclusion_tag("cms/includes/main_nav.html", takes_context=True)
+def main_nav(context):
+    """首页 / 园区服务 / 政策库 / 园区动态 / 办事指南, marking the section the visitor is in."""
+    request = context.get("request")
+    path = request.path if request is not None else ""
+    sections = park_sections(context)
+    items = [{"label": _("Home"), "url": "/", "current": "page" if path == "/" else ""}]
+    for key, _model, label in SECTIONS:
+        page = sections.get(key)
+        url = page.get_url(request=request) if page is not None else None
+        if url:
+            items.append({"label": label, "url": url, "current": _current(path, url)})
+    return {"items": items}
+
+
+def _current(path: str, url: str) -> str:
+    """aria-current: "page" on the index page itself, "true" on a page inside its section."""
+    if path == url:
+        return "page"
+    return "true" if path.startswith(url) else ""
+
+
+@register.filter
+def enterprise_size_labels(codes) -> list:
+    """The labels of stored enterprise size codes ("small" → 小型), skipping unknown codes."""
+    return [EnterpriseSize(code).label for code in codes or [] if code in EnterpriseSize.values]
