@@ -37,10 +37,11 @@ class LoadResult:
         return not self.failures and set(self.statuses) <= {200}
 
 
-def _raw_request(host: str, path: str) -> bytes:
+def _raw_request(host: str, path: str, cookie: str = "") -> bytes:
+    cookie_header = f"Cookie: {cookie}\r\n" if cookie else ""
     return (
         f"GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: parkportal-bench\r\n"
-        "Accept: text/html\r\nConnection: close\r\n\r\n"
+        f"Accept: text/html\r\n{cookie_header}Connection: close\r\n\r\n"
     ).encode("ascii")
 
 

@@ -12,8 +12,19 @@ GENERATION_KEY = "cms:content-generation"
 PAGE_TIMEOUT_S = 600
 # Paths that are never served from the page cache (forms, accounts, admin, API, health).
 UNCACHED_PREFIXES = (
-    "/admin/", "/accounts/", "/api/", "/healthz", "/register/", "/office/", "/i18n/",
-    "/lang/", "/search/", "/documents/", "/theme.css", "/static/", "/media/",
+    "/admin/",
+    "/accounts/",
+    "/api/",
+    "/healthz",
+    "/register/",
+    "/office/",
+    "/i18n/",
+    "/lang/",
+    "/search/",
+    "/documents/",
+    "/theme.css",
+    "/static/",
+    "/media/",
 )
 
 

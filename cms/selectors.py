@@ -32,7 +32,8 @@ def latest_news(*, count: int):
 
 
 def latest_policies(*, count: int):
-    return PolicyPage.objects.live().order_by("-publish_date", "-id")[:count]
+    today = shanghai_today()
+    return PolicyPage.objects.live().in_force(today).order_by("-publish_date", "-id")[:count]
 
 
 def policy_library(*, index, params) -> dict:
@@ -50,19 +51,19 @@ def policy_library(*, index, params) -> dict:
     if params.get("open"):
         policies = policies.application_open(today)
     query = params.get("q", "").strip()
-    if query:
-        policies = search_pages(query, queryset=policies)
-    else:
-        # In force first (newest first), then not yet effective, then expired.
-        policies = policies.order_by("-publish_date", "-id")
-    page = Paginator(list(policies) if query else policies, POLICY_PAGE_SIZE).get_page(
-        params.get("page")
-    )
+    # A search returns a ranked list; without one the queryset keeps its own order.
+    policies = search_pages(query, queryset=policies) if query else policies.by_relevance_on(today)
+    page = Paginator(policies, POLICY_PAGE_SIZE).get_page(params.get("page"))
     return {
         "policies": page,
         "levels": PolicyLevel.choices,
-        "filters": {"level": level, "topic": topic, "q": query,
-                    "in_force": bool(params.get("in_force")), "open": bool(params.get("open"))},
+        "filters": {
+            "level": level,
+            "topic": topic,
+            "q": query,
+            "in_force": bool(params.get("in_force")),
+            "open": bool(params.get("open")),
+        },
         "topics": policy_topics(),
         "today": today,
     }

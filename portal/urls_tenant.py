@@ -1,5 +1,7 @@
 """URLs of a park site (its own schema, e.g. dayun.localhost:8000)."""
 
+from django.conf import settings
+from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -22,3 +24,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include(wagtail_urls)),
 ]
+
+if settings.DEBUG:  # in production the web server in front serves /media/
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -7,6 +7,7 @@ from stdnum.cn import uscc as stdnum_uscc
 
 from accounts.models import Role, User
 from accounts.services import user_create
+from cms.demo import content_seed
 from enterprises.models import Enterprise
 from onewindow.models import Liaison
 from onewindow.services import department_ensure
@@ -146,6 +147,7 @@ def _seed_park(spec: ParkSpec, number: int) -> Park:
                 "status": Enterprise.Status.VERIFIED,
             },
         )
+        content_seed(park_slug=spec.slug)
     return park
 
 

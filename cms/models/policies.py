@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -98,12 +99,8 @@ class PolicyPage(SegmentedSearchMixin, Page):
     )
     summary = models.CharField(_("summary"), max_length=250)
     interpretation = RichTextField(_("interpretation"), blank=True)
-    key_points = StreamField(
-        [("point", KeyPointBlock())], blank=True, verbose_name=_("key points")
-    )
-    industries = ParentalManyToManyField(
-        "cms.Industry", blank=True, verbose_name=_("industries")
-    )
+    key_points = StreamField([("point", KeyPointBlock())], blank=True, verbose_name=_("key points"))
+    industries = ParentalManyToManyField("cms.Industry", blank=True, verbose_name=_("industries"))
     enterprise_sizes = ChoiceArrayField(
         models.CharField(max_length=10, choices=EnterpriseSize.choices),
         default=list,
@@ -177,6 +174,19 @@ class PolicyPage(SegmentedSearchMixin, Page):
     class Meta:
         verbose_name = _("policy")
         verbose_name_plural = _("policies")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.expiry_date and self.effective_date and self.expiry_date < self.effective_date:
+            errors["expiry_date"] = _("The expiry date cannot be before the effective date.")
+        opens, closes = self.application_opens, self.application_closes
+        if opens and closes and closes < opens:
+            errors["application_closes"] = _("Applications cannot close before they open.")
+        if closes and not opens:
+            errors["application_opens"] = _("Give the date applications open.")
+        if errors:
+            raise ValidationError(errors)
 
     def status_on(self, day: datetime.date) -> str:
         """In force from the effective date up to and including the expiry date."""

@@ -1,10 +1,16 @@
-"""Template helpers of the park's pages: the main navigation and labels of stored codes."""
+"""Template helpers of the park's pages: main navigation, site settings, labels of stored codes."""
 
 from django import template
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
-from cms.models import GuideIndexPage, NewsIndexPage, PolicyIndexPage, ServiceIndexPage
+from cms.models import (
+    GuideIndexPage,
+    NewsIndexPage,
+    ParkSettings,
+    PolicyIndexPage,
+    ServiceIndexPage,
+)
 from cms.models.policies import EnterpriseSize
 
 register = template.Library()
@@ -16,6 +22,30 @@ SECTIONS = [
     ("news", NewsIndexPage, _("Park news")),
     ("guides", GuideIndexPage, _("Service guides")),
 ]
+
+
+def _site(request):
+    if not hasattr(request, "_park_site"):
+        request._park_site = Site.find_for_request(request)
+    return request._park_site
+
+
+@register.simple_tag(takes_context=True)
+def park_settings(context):
+    """The park's site settings (address, phone, footer links…), None until first saved.
+
+    Unlike Wagtail's `{% get_settings %}` this never creates the row while a page is rendered:
+    that write would count as a content change and empty the park's page cache.
+    """
+    request = context.get("request")
+    if request is None:
+        return None
+    if not hasattr(request, "_park_settings"):
+        site = _site(request)
+        request._park_settings = (
+            ParkSettings.objects.filter(site=site).first() if site is not None else None
+        )
+    return request._park_settings
 
 
 @register.simple_tag(takes_context=True)
@@ -30,7 +60,7 @@ def park_sections(context) -> dict:
     cached = getattr(request, "_park_sections", None)
     if cached is not None:
         return cached
-    site = Site.find_for_request(request)
+    site = _site(request)
     sections: dict = {}
     if site is not None:
         pages = (
@@ -38,11 +68,10 @@ def park_sections(context) -> dict:
             .descendant_of(site.root_page)
             .type(*(model for _key, model, _label in SECTIONS))
             .order_by("path")
-            .specific()
         )
         for page in pages:
             for key, model, _label in SECTIONS:
-                if isinstance(page, model):
+                if issubclass(page.specific_class, model):
                     sections.setdefault(key, page)
     request._park_sections = sections
     return sections

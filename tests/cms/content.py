@@ -50,7 +50,9 @@ def policy(title: str, **fields) -> PolicyPage:
 
 def service(title: str, **fields) -> ServicePage:
     values = {"category": "banking", "summary": "服务摘要", **fields}
-    return publish(_index(ServiceIndexPage, "services", "园区服务"), ServicePage(title=title, **values))
+    return publish(
+        _index(ServiceIndexPage, "services", "园区服务"), ServicePage(title=title, **values)
+    )
 
 
 def news(title: str, **fields) -> NewsPage:

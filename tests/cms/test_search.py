@@ -10,7 +10,9 @@ from tests.cms import content
 def park_a_content(park_a):
     with schema_context(park_a.schema_name):
         content.policy("国家高新技术企业认定管理办法解读")
-        content.policy("龙岗区稳岗就业补贴实施细则", level="district", document_number="深龙人社〔2025〕8号")
+        content.policy(
+            "龙岗区稳岗就业补贴实施细则", level="district", document_number="深龙人社〔2025〕8号"
+        )
         content.service("股权融资对接服务", summary="为初创企业对接天使投资和风险投资机构")
         content.service("知识产权质押贷款", category="ip", summary="以专利权质押获得银行贷款")
 
