@@ -17,7 +17,9 @@ def test_every_demo_park_has_its_own_full_content(park_a):
     with schema_context(park_a.schema_name):
         for spec in PARKS:
             content_seed(park_slug=spec.slug)
-            content_seed(park_slug=spec.slug)  # idempotent: the counts below stay exact
+            counts = [model.objects.count() for model in AT_LEAST]
+            content_seed(park_slug=spec.slug)
+            assert [model.objects.count() for model in AT_LEAST] == counts  # idempotent
             for model, minimum in AT_LEAST.items():
                 assert model.objects.live().count() >= minimum, (spec.slug, model)
             policies = PolicyPage.objects.live()
