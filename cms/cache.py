@@ -5,10 +5,12 @@ that every publish, unpublish, move or delete bumps, so a published change shows
 request and a change in one park never touches another park's cached pages.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
 GENERATION_KEY = "cms:content-generation"
+MAX_CACHED_PATH = 300
 PAGE_TIMEOUT_S = 600
 # Paths that are never served from the page cache (forms, accounts, admin, API, health).
 UNCACHED_PREFIXES = (
@@ -47,8 +49,10 @@ def _cacheable_request(request) -> bool:
         request.method in ("GET", "HEAD")
         and connection.schema_name != "public"
         and not request.path.startswith(UNCACHED_PREFIXES)
+        # Odd, long query strings are rendered but not stored: they would only fill the cache.
+        and len(request.get_full_path()) <= MAX_CACHED_PATH
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.user.is_authenticated
-        and "sessionid" not in request.COOKIES
     )
 
 
