@@ -65,3 +65,16 @@ def test_login_is_rate_limited(park_a_client):
     statuses = [log_in(park_a_client, "enterprise_user", "wrong").status_code for _ in range(25)]
     assert statuses[0] == 200
     assert statuses[-1] == 429
+
+
+def test_an_english_browser_still_gets_chinese_until_the_visitor_switches(park_a_client):
+    body = park_a_client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content
+    assert '<html lang="zh-hans">' in body.decode()
+    park_a_client.get("/lang/en/?next=/")
+    body = park_a_client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="zh-CN").content
+    assert '<html lang="en">' in body.decode()
+
+
+def test_language_switch_never_redirects_to_another_site(park_a_client):
+    response = park_a_client.get("/lang/en/?next=https://evil.example.com/")
+    assert response["Location"] == "/"
