@@ -17,24 +17,50 @@ STAFF_ROLES = {Role.PARK_OPERATOR, Role.CONTENT_MANAGER, Role.DISTRICT_ADMIN}
 _WAGTAIL_GROUP_FOR_ROLE = {Role.PARK_OPERATOR: "Editors", Role.CONTENT_MANAGER: "Moderators"}
 
 
-def park_groups_ensure() -> None:
-    """Create the park's default groups (in the current park schema), with Wagtail rights."""
-    from wagtail.models import GroupPagePermission, Page
+# What park operators and content managers curate besides pages: providers, eligibility
+# vocabularies and the park's site settings (logo, colour, contact, footer).
+_CONTENT_MODEL_PERMISSIONS = {
+    ("cms", "serviceprovider"): ("add", "change", "delete"),
+    ("cms", "industry"): ("add", "change", "delete"),
+    ("cms", "qualification"): ("add", "change", "delete"),
+    ("cms", "parksettings"): ("change",),
+}
 
+
+def park_groups_ensure() -> None:
+    """Create the park's default groups (in the current park schema), with Wagtail rights.
+
+    Operators get what Wagtail's "Editors" have, content managers what "Moderators" have —
+    pages, images and documents (collections) — and both may edit snippets and site settings.
+    """
     admin_access = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
-    root = Page.objects.filter(depth=1).first()
+    content_permissions = [
+        Permission.objects.get(content_type__app_label=app, codename=f"{action}_{model}")
+        for (app, model), actions in _CONTENT_MODEL_PERMISSIONS.items()
+        for action in actions
+    ]
     for role, name in GROUP_FOR_ROLE.items():
         group, _created = Group.objects.get_or_create(name=name)
         wagtail_group = Group.objects.filter(name=_WAGTAIL_GROUP_FOR_ROLE.get(role, "")).first()
         if wagtail_group is None:
             continue
-        group.permissions.add(admin_access, *wagtail_group.permissions.all())
-        for perm in GroupPagePermission.objects.filter(group=wagtail_group):
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=perm.page or root, permission=perm.permission
-            )
+        group.permissions.add(admin_access, *wagtail_group.permissions.all(), *content_permissions)
+        _copy_object_permissions(source=wagtail_group, target=group)
+
+
+def _copy_object_permissions(*, source: Group, target: Group) -> None:
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+    for perm in GroupPagePermission.objects.filter(group=source):
+        GroupPagePermission.objects.get_or_create(
+            group=target, page=perm.page, permission=perm.permission
+        )
+    for perm in GroupCollectionPermission.objects.filter(group=source):
+        GroupCollectionPermission.objects.get_or_create(
+            group=target, collection=perm.collection, permission=perm.permission
+        )
 
 
 @transaction.atomic

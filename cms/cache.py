@@ -7,7 +7,7 @@ request and a change in one park never touches another park's cached pages.
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 
 GENERATION_KEY = "cms:content-generation"
 MAX_CACHED_PATH = 300
@@ -35,13 +35,30 @@ def content_generation() -> int:
 
 
 def content_changed(**kwargs) -> None:
-    """Signal receiver: the current park's published content changed."""
+    """Signal receiver: the current park's published content changed.
+
+    Bumped at once and again on commit: a request served between the two would otherwise cache
+    the old page under the new generation.
+    """
     if connection.schema_name == "public":
         return
+    _bump()
+    schema_name = connection.schema_name
+    transaction.on_commit(lambda: _bump_in(schema_name))
+
+
+def _bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _bump_in(schema_name: str) -> None:
+    from django_tenants.utils import schema_context
+
+    with schema_context(schema_name):
+        _bump()
 
 
 def _cacheable_request(request) -> bool:
@@ -56,9 +73,11 @@ def _cacheable_request(request) -> bool:
     )
 
 
-def _cacheable_response(response) -> bool:
+def _cacheable_response(request, response) -> bool:
     return (
         response.status_code == 200
+        # A page that asked for a CSRF token must not be shared: the token is the visitor's.
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not response.cookies
         and not response.streaming
         and "private" not in response.get("Cache-Control", "")
@@ -79,7 +98,7 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if _cacheable_response(response):
+        if _cacheable_response(request, response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             cache.set(key, response, PAGE_TIMEOUT_S)

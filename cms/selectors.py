@@ -12,7 +12,7 @@ POLICY_PAGE_SIZE = 10
 
 
 def service_list(*, parent, category: str = ""):
-    services = ServicePage.objects.child_of(parent).live().select_related("provider")
+    services = ServicePage.objects.child_of(parent).live().public().select_related("provider")
     if category:
         services = services.filter(category=category)
     return services.order_by("path")
@@ -21,25 +21,28 @@ def service_list(*, parent, category: str = ""):
 def news_list(*, parent, page_number=None, per_page: int = 10):
     from .models.news import NewsPage
 
-    news = NewsPage.objects.child_of(parent).live().order_by("-date", "-id")
+    news = NewsPage.objects.child_of(parent).live().public().order_by("-date", "-id")
     return Paginator(news, per_page).get_page(page_number)
 
 
 def latest_news(*, count: int):
     from .models.news import NewsPage
 
-    return NewsPage.objects.live().order_by("-date", "-id")[:count]
+    return NewsPage.objects.live().public().order_by("-date", "-id")[:count]
 
 
 def latest_policies(*, count: int):
     today = shanghai_today()
-    return PolicyPage.objects.live().in_force(today).order_by("-publish_date", "-id")[:count]
+    return (
+        PolicyPage.objects.live().public().in_force(today).order_by("-publish_date", "-id")[:count]
+    )
 
 
 def policy_library(*, index, params) -> dict:
     """The policy list with its filters: level, topic, in force, application open now."""
     today = shanghai_today()
-    policies = PolicyPage.objects.child_of(index).live().prefetch_related("tags")
+    everything = PolicyPage.objects.child_of(index).live().public()
+    policies = everything.prefetch_related("tags")
     level = params.get("level", "")
     if level in PolicyLevel.values:
         policies = policies.filter(level=level)
@@ -51,8 +54,13 @@ def policy_library(*, index, params) -> dict:
     if params.get("open"):
         policies = policies.application_open(today)
     query = params.get("q", "").strip()
-    # A search returns a ranked list; without one the queryset keeps its own order.
-    policies = search_pages(query, queryset=policies) if query else policies.by_relevance_on(today)
+    if query:
+        # The search backend cannot filter on tags or application dates: search the whole
+        # library, then keep the ranked results that pass the filters.
+        allowed = set(policies.values_list("pk", flat=True))
+        policies = [p for p in search_pages(query, queryset=everything) if p.pk in allowed]
+    else:
+        policies = policies.by_relevance_on(today)
     page = Paginator(policies, POLICY_PAGE_SIZE).get_page(params.get("page"))
     return {
         "policies": page,
@@ -69,16 +77,25 @@ def policy_library(*, index, params) -> dict:
     }
 
 
-def policy_topics() -> list[str]:
+def policy_topics(*, limit: int = 30) -> list[str]:
+    """The most used topics of published, public policies."""
+    from django.db.models import Count
+
     from .models.policies import PolicyPageTag
 
-    names = PolicyPageTag.objects.values_list("tag__name", flat=True).distinct()
-    return sorted(names)[:30]
+    visible = PolicyPage.objects.live().public().values("pk")
+    rows = (
+        PolicyPageTag.objects.filter(content_object__in=visible)
+        .values("tag__name")
+        .annotate(uses=Count("id"))
+        .order_by("-uses", "tag__name")[:limit]
+    )
+    return sorted(row["tag__name"] for row in rows)
 
 
 def search_pages(query: str, *, queryset=None):
     """Chinese-aware search: segmented full-text first, substring match on titles as fallback."""
-    queryset = queryset if queryset is not None else Page.objects.live().specific()
+    queryset = queryset if queryset is not None else Page.objects.live().public().specific()
     words = segment_query(query)
     if not words:
         return queryset.none()

@@ -1,5 +1,5 @@
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import content_changed
@@ -11,3 +11,7 @@ post_page_move.connect(content_changed, dispatch_uid="cms-cache-moved")
 post_delete.connect(content_changed, sender=Page, dispatch_uid="cms-cache-deleted")
 for model in (ParkSettings, ServiceProvider, Industry, Qualification):
     post_save.connect(content_changed, sender=model, dispatch_uid=f"cms-cache-{model.__name__}")
+post_save.connect(content_changed, sender=PageViewRestriction, dispatch_uid="cms-cache-restrict")
+post_delete.connect(
+    content_changed, sender=PageViewRestriction, dispatch_uid="cms-cache-unrestrict"
+)

@@ -1,8 +1,8 @@
 """URLs of a park site (its own schema, e.g. dayun.localhost:8000)."""
 
 from django.conf import settings
-from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -25,5 +25,14 @@ urlpatterns = [
     path("", include(wagtail_urls)),
 ]
 
-if settings.DEBUG:  # in production the web server in front serves /media/
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+if settings.DEBUG:
+    # In production the web server in front serves /media/, except documents: those go through
+    # Wagtail's serve view, which checks collection privacy.
+    urlpatterns = [
+        re_path(
+            r"^media/(?P<path>(?!.*/documents/).*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+        *urlpatterns,
+    ]

@@ -8,6 +8,7 @@ TENANT_ROUTING_RECHECK_SECONDS, so they drop their copy too.
 import contextlib
 import threading
 import time
+import uuid
 
 from django.conf import settings
 from django_redis import get_redis_connection
@@ -53,7 +54,8 @@ def invalidate() -> None:
     """Forget every cached host here and tell the other processes to do the same."""
     with _lock:
         _hosts.clear()
-    # Other processes catch up when Redis is back.
+    # A fresh random value, not a counter: after a Redis flush a counter could come back to a
+    # value an idle process still remembers. Other processes catch up when Redis is back.
     with contextlib.suppress(Exception):
-        get_redis_connection("default").incr(GENERATION_KEY)
+        get_redis_connection("default").set(GENERATION_KEY, uuid.uuid4().hex)
     _state["checked_at"] = 0.0

@@ -147,6 +147,9 @@ def park_set_active(*, park: Park, active: bool) -> Park:
 @in_public_schema
 def hub_ensure(*, domain: str, name: str) -> Park:
     """The public-schema row that routes the hub's host name to the district hub."""
+    taken = Domain.objects.filter(domain=domain).exclude(tenant__schema_name="public")
+    if taken.exists():
+        raise ValidationError({"domain": _("This domain already belongs to another park.")})
     hub, _created = Park.objects.update_or_create(
         schema_name="public",
         defaults={"slug": "hub", "name": name, "short_code": "HUB", "name_en": "District hub"},

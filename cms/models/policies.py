@@ -1,4 +1,5 @@
 import datetime
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.contrib.postgres.fields import ArrayField
@@ -55,8 +56,12 @@ class ChoiceArrayField(ArrayField):
         )
 
 
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
 def shanghai_today() -> datetime.date:
-    return timezone.localdate()
+    """Today in Asia/Shanghai, whatever time zone an editor's admin session activated."""
+    return timezone.localdate(timezone=SHANGHAI)
 
 
 class PolicyIndexPage(Page):

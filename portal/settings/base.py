@@ -24,10 +24,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before the page cache: a suspended park must not keep serving cached pages.
+    "tenants.middleware.ParkSuspendedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "tenants.middleware.ParkSuspendedMiddleware",
     "cms.middleware.ParkRedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]
@@ -85,8 +86,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 EMAIL_BACKEND = env.get_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.get_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env.get_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env.get_str("EMAIL_HOST_USER", "-")
-EMAIL_HOST_PASSWORD = env.get_str("EMAIL_HOST_PASSWORD", "-")
+EMAIL_HOST_USER = env.get_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env.get_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", "ParkPortal <noreply@parkportal.localhost>")
 

@@ -32,3 +32,6 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Behind the TLS proxy every request comes from the proxy: rate limits key on the client
+# address it passes on (the proxy must set X-Real-IP and drop any sent by the client).
+RATELIMIT_IP_META_KEY = env.get_str("RATELIMIT_IP_META_KEY", "HTTP_X_REAL_IP")

@@ -17,15 +17,21 @@ class Command(MigrateSchemasCommand):
     def handle(self, *args, **options):
         super().handle(*args, **options)
         base = settings.TENANT_BASE_SCHEMA
-        if self.sync_tenant and not options.get("schema_name") and not options.get("fake"):
+        if self.sync_tenant and not options.get("schema_name"):
             if not schema_exists(base):
                 with connection.cursor() as cursor:
                     cursor.execute(f'CREATE SCHEMA "{base}"')
+            # The template takes exactly the step the parks took (a rollback, --fake …).
+            targets = [
+                options[name] for name in ("app_label", "migration_name") if options.get(name)
+            ]
             call_command(
                 "migrate_schemas",
+                *targets,
                 tenant=True,
                 schema_name=base,
                 interactive=False,
+                fake=options.get("fake", False),
                 verbosity=options.get("verbosity", 1),
             )
             clone_function_install()  # a django-tenants upgrade may bring a new one
