@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Department, Liaison
+from .models import CalendarOverride, Department, Liaison
 
 
 @admin.register(Department)
@@ -13,3 +13,10 @@ class DepartmentAdmin(admin.ModelAdmin):
 class LiaisonAdmin(admin.ModelAdmin):
     list_display = ("user", "department")
     list_filter = ("department",)
+
+
+@admin.register(CalendarOverride)
+class CalendarOverrideAdmin(admin.ModelAdmin):
+    list_display = ("date", "is_working_day", "note")
+    list_filter = ("is_working_day",)
+    date_hierarchy = "date"

@@ -37,3 +37,23 @@ class Liaison(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.department.short_name})"
+
+
+class CalendarOverride(models.Model):
+    """A district decision about one day (工作日调整): a working day or a day off.
+
+    Overrides win over the official calendar package, and are all there is for a year the
+    package does not cover yet (then Monday–Friday is assumed for the other days).
+    """
+
+    date = models.DateField(_("date"), unique=True)
+    is_working_day = models.BooleanField(_("working day"))
+    note = models.CharField(_("note"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar override")
+        verbose_name_plural = _("calendar overrides")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.note}".strip()
