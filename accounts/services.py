@@ -11,6 +11,7 @@ GROUP_FOR_ROLE = {
     Role.WINDOW_STAFF: "窗口工作人员",
     Role.PARK_OPERATOR: "园区运营",
     Role.CONTENT_MANAGER: "内容管理员",
+    Role.DISTRICT_ADMIN: "区政务服务管理员",
 }
 STAFF_ROLES = {Role.PARK_OPERATOR, Role.CONTENT_MANAGER, Role.DISTRICT_ADMIN}
 
@@ -42,6 +43,8 @@ def park_groups_ensure() -> None:
         for action in actions
     ]
     for role, name in GROUP_FOR_ROLE.items():
+        if role == Role.DISTRICT_ADMIN:
+            continue  # a hub group (onewindow.services.district_admin_group_ensure)
         group, _created = Group.objects.get_or_create(name=name)
         wagtail_group = Group.objects.filter(name=_WAGTAIL_GROUP_FOR_ROLE.get(role, "")).first()
         if wagtail_group is None:

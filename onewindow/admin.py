@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import CalendarOverride, Department, Liaison
+from .models import AppealCategory, CalendarOverride, Department, Liaison, RoutingRule
 
 
 @admin.register(Department)
@@ -20,3 +20,22 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
     list_display = ("date", "is_working_day", "note")
     list_filter = ("is_working_day",)
     date_hierarchy = "date"
+
+
+class RoutingRuleInline(admin.TabularInline):
+    model = RoutingRule
+    extra = 0
+    autocomplete_fields = ["department"]
+
+
+@admin.register(AppealCategory)
+class AppealCategoryAdmin(admin.ModelAdmin):
+    list_display = (
+        "name",
+        "default_department",
+        "window_deadline_days",
+        "department_deadline_days",
+        "is_active",
+    )
+    list_filter = ("is_active", "default_department")
+    inlines = [RoutingRuleInline]

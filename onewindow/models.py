@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -57,3 +58,73 @@ class CalendarOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.note}".strip()
+
+
+class AppealCategory(models.Model):
+    """A kind of appeal (诉求类别) with its default department and its two clocks."""
+
+    name = models.CharField(_("name"), max_length=40, unique=True)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    default_department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="default_categories",
+        verbose_name=_("default department"),
+    )
+    window_deadline_days = models.PositiveSmallIntegerField(
+        _("window deadline (working days)"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    department_deadline_days = models.PositiveSmallIntegerField(
+        _("department deadline (working days)"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("appeal category")
+        verbose_name_plural = _("appeal categories")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RoutingRule(models.Model):
+    """Sends a category's appeals (from one park, or from all) to a department (派单规则)."""
+
+    category = models.ForeignKey(
+        AppealCategory, on_delete=models.CASCADE, related_name="rules", verbose_name=_("category")
+    )
+    park = models.ForeignKey(
+        "tenants.Park",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="routing_rules",
+        verbose_name=_("park"),
+        help_text=_("Leave empty for every park."),
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="rules", verbose_name=_("department")
+    )
+
+    class Meta:
+        verbose_name = _("routing rule")
+        verbose_name_plural = _("routing rules")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "park"], name="one_rule_per_category_and_park"
+            ),
+            models.UniqueConstraint(
+                fields=["category"],
+                condition=models.Q(park__isnull=True),
+                name="one_district_wide_rule_per_category",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category} → {self.department}"

@@ -23,3 +23,16 @@ def liaison_create(
         username=username, password=password, role=Role.LIAISON, full_name=full_name, email=email
     )
     return Liaison.objects.create(user=user, department=department)
+
+
+def district_admin_group_ensure() -> None:
+    """District admins manage the hub's departments, categories, routing and calendar."""
+    from django.contrib.auth.models import Group, Permission
+
+    from accounts.services import GROUP_FOR_ROLE
+
+    group, _created = Group.objects.get_or_create(name=GROUP_FOR_ROLE[Role.DISTRICT_ADMIN])
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="onewindow"),
+        *Permission.objects.filter(content_type__app_label="tenants", codename__startswith="view_"),
+    )

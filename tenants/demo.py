@@ -9,7 +9,7 @@ from accounts.models import Role, User
 from accounts.services import user_create
 from cms.demo import content_seed
 from enterprises.models import Enterprise
-from onewindow.models import Liaison
+from onewindow.models import AppealCategory, Department, Liaison
 from onewindow.services import department_ensure
 
 from .models import Park
@@ -76,6 +76,22 @@ DEPARTMENTS = [
     ("税务局", "税务局", "swj", "0755-28949008"),
     ("商务局", "商务局", "swuj", "0755-28949009"),
     ("规划和自然资源局", "规自局", "ghj", "0755-28949010"),
+    ("政务服务数据管理局", "政数局", "zsj", "0755-28949011"),
+]
+
+# (category, description, default department, window days, department days)
+CATEGORIES = [
+    ("政策咨询", "政策适用、申报条件与兑现进度咨询", "发展和改革局", 1, 5),
+    ("审批服务", "行政审批、证照办理中遇到的问题", "政务服务数据管理局", 1, 5),
+    ("用地用房", "产业用地、创新型产业用房与厂房租赁", "规划和自然资源局", 1, 10),
+    ("人才招聘", "人才认定、招聘用工与人才住房", "人力资源局", 1, 5),
+    ("融资服务", "融资对接、贷款贴息与担保", "工业和信息化局", 1, 5),
+    ("科技创新", "高新技术企业认定、研发资助与科技项目", "科技创新局", 1, 5),
+    ("知识产权", "专利、商标的申请与保护", "市场监督管理局", 1, 5),
+    ("市场监管", "登记注册、质量与价格监管", "市场监督管理局", 1, 5),
+    ("税务", "税费政策、发票与纳税服务", "税务局", 1, 5),
+    ("法律纠纷", "合同、劳动等法律纠纷的调解与援助", "司法局", 1, 10),
+    ("其他建议/投诉", "不属于以上类别的建议与投诉", "政务服务数据管理局", 1, 5),
 ]
 
 PARK_PERSONAS = [
@@ -126,6 +142,19 @@ def _seed_hub() -> None:
         department = department_ensure(name=name, short_name=short, contact_phone=phone)
         user = _ensure_user(f"liaison-{code}", Role.LIAISON, f"{short}联络员")
         Liaison.objects.get_or_create(user=user, defaults={"department": department})
+    for order, (name, description, department, window_days, department_days) in enumerate(
+        CATEGORIES
+    ):
+        AppealCategory.objects.get_or_create(
+            name=name,
+            defaults={
+                "description": description,
+                "default_department": Department.objects.get(name=department),
+                "window_deadline_days": window_days,
+                "department_deadline_days": department_days,
+                "sort_order": order,
+            },
+        )
 
 
 def _seed_park(spec: ParkSpec, number: int) -> Park:

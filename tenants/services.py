@@ -155,4 +155,7 @@ def hub_ensure(*, domain: str, name: str) -> Park:
         defaults={"slug": "hub", "name": name, "short_code": "HUB", "name_en": "District hub"},
     )
     Domain.objects.update_or_create(domain=domain, defaults={"tenant": hub, "is_primary": True})
+    from onewindow.services import district_admin_group_ensure
+
+    district_admin_group_ensure()
     return hub
