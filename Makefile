@@ -32,6 +32,7 @@ test: $(SYNCED)
 lint: $(SYNCED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
 	$(EMBEDDED) exec --profile test -- $(BIN)/python manage.py makemigrations --check --dry-run
 
 bench: $(SYNCED)
