@@ -7,6 +7,7 @@ from django_ratelimit.decorators import ratelimit
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from portal.forms import form_add_errors
 
 from . import selectors, services
 from .forms import RegistrationForm, VerificationForm
@@ -29,18 +30,10 @@ def register(request):
                 email=data["email"],
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            form_add_errors(form, exc)
         else:
             return render(request, "enterprises/register_done.html", {"mobile": data["mobile"]})
     return render(request, "enterprises/register.html", {"form": form})
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @role_required(Role.WINDOW_STAFF)

@@ -16,3 +16,52 @@ def department_for(*, category: AppealCategory, park) -> Department:
         .first()
     )
     return rule.department if rule else category.default_department
+
+
+def liaison_department(user) -> Department | None:
+    liaison = getattr(user, "liaison", None) if user.is_authenticated else None
+    return liaison.department if liaison else None
+
+
+def case_list_for_user(*, user, status: str = "", overdue: bool = False):
+    """A liaison sees their department's cases; a district admin sees all."""
+    from .models import Case
+
+    cases = Case.objects.select_related("park", "category", "department")
+    if user.role != "district_admin":
+        cases = cases.filter(department=liaison_department(user))
+    if status:
+        cases = cases.filter(status=status)
+    if overdue:
+        cases = cases.filter(is_overdue=True)
+    return cases
+
+
+def case_get_for_user(*, user, pk: int):
+    """The case if this user may see it, else 404 (another department's looks like none)."""
+    from django.http import Http404
+
+    case = case_list_for_user(user=user).filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    return case
+
+
+def case_attachment_get_for_user(*, user, case_pk: int, pk: int):
+    from django.http import Http404
+
+    attachment = case_get_for_user(user=user, pk=case_pk).attachments.filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    return attachment
+
+
+def arbitration_queue():
+    from .models import Case, ExtensionRequest
+
+    return {
+        "returned": Case.objects.filter(status="returned").select_related("park", "category"),
+        "extensions": ExtensionRequest.objects.filter(status="pending").select_related(
+            "case", "department", "requested_by"
+        ),
+    }

@@ -1,8 +1,16 @@
 from django.db import connection
+from django.utils.functional import SimpleLazyObject
 
 
 def site(request):
-    """The park (or hub) being served, for layouts and the theme colour."""
+    """The park (or hub) being served, for layouts and the theme colour; the unread count."""
+    from notifications.selectors import unread_count
+
     tenant = getattr(request, "tenant", None)
     is_hub = connection.schema_name == "public"
-    return {"park": None if is_hub else tenant, "is_hub": is_hub}
+    user = getattr(request, "user", None)
+    return {
+        "park": None if is_hub else tenant,
+        "is_hub": is_hub,
+        "unread_notifications": SimpleLazyObject(lambda: unread_count(user)) if user else 0,
+    }

@@ -12,5 +12,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("lang/<str:code>/", switch_language, name="switch_language"),
+    path("", include("onewindow.urls")),
+    path("notifications/", include("notifications.urls")),
     path("django-admin/", admin.site.urls),
 ]

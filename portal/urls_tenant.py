@@ -16,6 +16,8 @@ urlpatterns = [
     path("theme.css", theme_css, name="theme_css"),
     path("accounts/", include("accounts.urls")),
     path("", include("enterprises.urls")),
+    path("", include("appeals.urls")),
+    path("notifications/", include("notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("lang/<str:code>/", switch_language, name="switch_language"),
     path("admin/", include(wagtailadmin_urls)),

@@ -24,3 +24,22 @@ def park_url(domain: str, request=None) -> str:
         port = f":{settings.PUBLIC_PORT}"
     scheme = "https" if request is not None and request.is_secure() else "http"
     return f"{scheme}://{domain}{port}/"
+
+
+def park_current() -> Park:
+    """The park whose schema this connection is in (in a request, a task or schema_context)."""
+    from django.db import connection
+
+    tenant = getattr(connection, "tenant", None)
+    if isinstance(tenant, Park) and tenant.schema_name == connection.schema_name:
+        return tenant
+    return Park.objects.get(schema_name=connection.schema_name)
+
+
+def park_site_url(park: Park, path: str = "/") -> str:
+    """An absolute link to a page of a park's site, for notices sent outside the site."""
+    return park_url(_primary_domain(park)).rstrip("/") + path
+
+
+def hub_url(path: str = "/") -> str:
+    return park_url(settings.HUB_DOMAIN).rstrip("/") + path

@@ -9,6 +9,7 @@ _BOTH = [
     "django.contrib.admin",
     "django.contrib.messages",
     "accounts",
+    "notifications",
 ]
 
 SHARED_APPS = [
@@ -23,6 +24,7 @@ SHARED_APPS = [
 TENANT_APPS = [
     *_BOTH,
     "enterprises",
+    "appeals",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

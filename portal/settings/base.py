@@ -76,6 +76,8 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.get_str("MEDIA_ROOT", str(BASE_DIR / "media"))
+# Appeal attachments: outside MEDIA_ROOT, served only by permission-checked views.
+PRIVATE_MEDIA_ROOT = env.get_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -90,6 +92,20 @@ EMAIL_HOST_USER = env.get_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.get_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.get_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env.get_str("DEFAULT_FROM_EMAIL", "ParkPortal <noreply@parkportal.localhost>")
+
+# Outside channels for notifications (notifications/channels.py); SMS and WeChat log only.
+NOTIFICATION_CHANNELS = env.get_list(
+    "NOTIFICATION_CHANNELS",
+    [
+        "notifications.channels.EmailChannel",
+        "notifications.channels.LogSmsChannel",
+        "notifications.channels.LogWeChatChannel",
+    ],
+)
+# An answer not rated within this many days is closed unrated.
+APPEAL_RATING_DAYS = env.get_int("APPEAL_RATING_DAYS", 7)
+# Outbox messages older than this are re-sent by the beat sweep.
+OUTBOX_RESEND_AFTER_SECONDS = env.get_int("OUTBOX_RESEND_AFTER_SECONDS", 30)
 
 # Shown in printed URLs and demo links; parks live on <slug>.<PARK_DOMAIN_SUFFIX>.
 HUB_DOMAIN = env.get_str("HUB_DOMAIN", "localhost")

@@ -39,7 +39,18 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = "Asia/Shanghai"
+# A broker that is down must not hold a request for long: the outbox sweep re-sends later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_BEAT_SCHEDULE = {
     "beat-heartbeat": {"task": "portal.tasks.beat_heartbeat", "schedule": 15.0},
     "publish-scheduled-pages": {"task": "cms.tasks.publish_scheduled_pages", "schedule": 60.0},
+    "appeals-outbox-sweep": {"task": "appeals.tasks.outbox_sweep", "schedule": 30.0},
+    "hub-outbox-sweep": {"task": "onewindow.tasks.outbox_sweep", "schedule": 30.0},
+    "case-deadlines": {"task": "onewindow.tasks.deadlines_check", "schedule": 600.0},
+    "appeals-close-unrated": {"task": "appeals.tasks.close_unrated", "schedule": 3600.0},
 }

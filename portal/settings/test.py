@@ -9,3 +9,4 @@ DEBUG = False
 RATELIMIT_ENABLE = False
 ALLOWED_HOSTS = [".localhost", "localhost", "testserver", "127.0.0.1"]
 WHITENOISE_USE_FINDERS = True
+PRIVATE_MEDIA_ROOT = str(BASE_DIR / ".data" / "test-private")  # noqa: F405

@@ -5,7 +5,7 @@ from django.db import transaction
 from accounts.models import Role
 from accounts.services import user_create
 
-from .models import Department, Liaison
+from ..models import Department, Liaison
 
 
 def department_ensure(*, name: str, short_name: str, contact_phone: str = "") -> Department:

@@ -1,0 +1,103 @@
+"""Read-side of appeals. Every object lookup for a user goes through one function here."""
+
+import datetime
+
+from django.http import Http404
+from django.utils import timezone
+
+from onewindow.workdays import WorkingCalendar
+
+from .models import Appeal, AppealAttachment
+from .validators import TRACKING_NUMBER_RE
+
+
+def appeal_get_for_enterprise(*, user, tracking_number: str) -> Appeal:
+    """The user's own enterprise's appeal, or 404 (another enterprise's looks like none)."""
+    appeal = (
+        Appeal.objects.select_related("enterprise", "category")
+        .filter(tracking_number=tracking_number, enterprise__account=user)
+        .first()
+    )
+    if appeal is None:
+        raise Http404
+    return appeal
+
+
+def appeal_get_for_window(*, tracking_number: str) -> Appeal:
+    appeal = (
+        Appeal.objects.select_related("enterprise", "category", "department")
+        .filter(tracking_number=tracking_number)
+        .first()
+    )
+    if appeal is None:
+        raise Http404
+    return appeal
+
+
+def appeal_get_for_user(*, user, tracking_number: str) -> Appeal:
+    if user.is_authenticated and user.is_window_staff:
+        return appeal_get_for_window(tracking_number=tracking_number)
+    if user.is_authenticated and user.is_enterprise:
+        return appeal_get_for_enterprise(user=user, tracking_number=tracking_number)
+    raise Http404
+
+
+def attachment_get_for_user(*, user, tracking_number: str, pk: int) -> AppealAttachment:
+    appeal = appeal_get_for_user(user=user, tracking_number=tracking_number)
+    attachment = appeal.attachments.filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    return attachment
+
+
+def appeal_list_for_enterprise(*, user):
+    return Appeal.objects.filter(enterprise__account=user).select_related("category")
+
+
+QUEUE_FILTERS = ("all", "due_soon", "overdue")
+
+
+def appeal_queue(*, status: str = "", category_id: int | None = None, due: str = "all"):
+    """The window's queue: by status, category, and how close the window deadline is."""
+    appeals = Appeal.objects.select_related("enterprise", "category").order_by(
+        "window_due", "submitted_at"
+    )
+    if status:
+        appeals = appeals.filter(status=status)
+    if category_id:
+        appeals = appeals.filter(category_id=category_id)
+    today = timezone.localdate()
+    if due == "overdue":
+        appeals = appeals.window_overdue(today)
+    elif due == "due_soon":
+        appeals = appeals.window_due_soon(today, WorkingCalendar.load().add_working_days(today, 1))
+    return appeals
+
+
+def appeal_lookup(*, tracking_number: str, mobile: str) -> Appeal | None:
+    """Progress lookup without login: the tracking number and the enterprise's registered
+    mobile number must both match; a wrong one of either gives the same None."""
+    tracking_number = tracking_number.strip().upper()
+    if not TRACKING_NUMBER_RE.match(tracking_number):
+        return None
+    return Appeal.objects.filter(
+        tracking_number=tracking_number, enterprise__mobile=mobile.strip()
+    ).first()
+
+
+def appeal_by_secret(*, secret: str) -> Appeal | None:
+    if not secret or len(secret) > 64:
+        return None
+    return Appeal.objects.filter(secret=secret).first()
+
+
+def public_events(appeal: Appeal):
+    return appeal.events.filter(is_public=True)
+
+
+def window_counts(*, today: datetime.date | None = None) -> dict[str, int]:
+    today = today or timezone.localdate()
+    return {
+        "waiting": Appeal.objects.at_window().count(),
+        "overdue": Appeal.objects.window_overdue(today).count(),
+    }

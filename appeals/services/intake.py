@@ -1,0 +1,151 @@
+"""Intake (诉求提交): an enterprise (or the window, for a walk-in) files an appeal."""
+
+import datetime
+import uuid
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from onewindow.models import AppealCategory
+from onewindow.workdays import WorkingCalendar
+from tenants.selectors import park_current
+
+from ..models import Appeal, AppealAttachment
+from ..validators import attachments_count_check, attachments_validate
+from .common import (
+    appeal_lock,
+    attachments_save,
+    enterprise_notify,
+    event_add,
+    person_name,
+    require_status,
+    window_notify,
+)
+
+
+def tracking_number_next(day: datetime.date) -> str:
+    """PARK-YYYYMMDD-NNNN: the park's short code, the day, the day's sequence."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO appeals_dailysequence (day, last) VALUES (%s, 1)"
+            " ON CONFLICT (day) DO UPDATE SET last = appeals_dailysequence.last + 1"
+            " RETURNING last",
+            [day],
+        )
+        (sequence,) = cursor.fetchone()
+    return f"{park_current().short_code}-{day:%Y%m%d}-{sequence:04d}"
+
+
+def window_due_from(now: datetime.datetime, category: AppealCategory) -> datetime.date:
+    return WorkingCalendar.load().add_working_days(
+        timezone.localdate(now), category.window_deadline_days
+    )
+
+
+def appeal_submit(
+    *,
+    enterprise,
+    by,
+    category: AppealCategory,
+    title: str,
+    description: str,
+    contact_name: str,
+    contact_mobile: str,
+    uploads=(),
+    submission_key: uuid.UUID,
+    at_window: bool = False,
+) -> Appeal:
+    """File an appeal once per form: the same submission key returns the appeal it made."""
+    uploads = list(uploads)
+    kinds = attachments_validate(uploads)
+    existing = Appeal.objects.filter(submission_key=submission_key).first()
+    if existing is not None:
+        return existing
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            appeal = Appeal.objects.create(
+                tracking_number=tracking_number_next(timezone.localdate(now)),
+                submission_key=submission_key,
+                enterprise=enterprise,
+                submitted_by=by,
+                filed_at_window=at_window,
+                category=category,
+                title=title,
+                description=description,
+                contact_name=contact_name,
+                contact_mobile=contact_mobile,
+                submitted_at=now,
+                window_due=window_due_from(now, category),
+            )
+            attachments_save(appeal, uploads, kinds, source=_source(at_window))
+            event_add(
+                appeal,
+                actor=_actor(at_window),
+                actor_name=person_name(by),
+                action=_("Filed at the park window") if at_window else _("Submitted"),
+            )
+            window_notify(appeal, title=_("New appeal %(number)s") % _number(appeal))
+            if at_window:
+                enterprise_notify(
+                    appeal,
+                    title=_("The park window filed appeal %(number)s for you") % _number(appeal),
+                )
+    except IntegrityError:
+        # The same form sent twice at once: the other request made the appeal.
+        return Appeal.objects.get(submission_key=submission_key)
+    return appeal
+
+
+def _source(at_window: bool) -> str:
+    return AppealAttachment.Source.WINDOW if at_window else AppealAttachment.Source.ENTERPRISE
+
+
+def _actor(at_window: bool) -> str:
+    return "window" if at_window else "enterprise"
+
+
+def _number(appeal: Appeal) -> dict:
+    return {"number": appeal.tracking_number}
+
+
+@transaction.atomic
+def appeal_resubmit(
+    *,
+    appeal: Appeal,
+    by,
+    category: AppealCategory,
+    title: str,
+    description: str,
+    contact_name: str,
+    contact_mobile: str,
+    uploads=(),
+) -> Appeal:
+    """After 补正: the enterprise corrects the appeal and sends it to the window again; the
+    window clock starts again from now."""
+    uploads = list(uploads)
+    kinds = attachments_validate(uploads)
+    appeal = appeal_lock(appeal)
+    require_status(appeal, Appeal.Status.RETURNED)
+    attachments_count_check(existing=appeal.attachments.count(), added=len(uploads))
+    now = timezone.now()
+    before = appeal.status
+    appeal.category = category
+    appeal.title = title
+    appeal.description = description
+    appeal.contact_name = contact_name
+    appeal.contact_mobile = contact_mobile
+    appeal.status = Appeal.Status.SUBMITTED
+    appeal.window_due = window_due_from(now, category)
+    appeal.save()
+    attachments_save(appeal, uploads, kinds, source=AppealAttachment.Source.ENTERPRISE)
+    event_add(
+        appeal,
+        actor="enterprise",
+        actor_name=person_name(by),
+        action=_("Corrected and resubmitted"),
+        from_status=before,
+    )
+    window_notify(appeal, title=_("Appeal %(number)s was resubmitted") % _number(appeal))
+    return appeal

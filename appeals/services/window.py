@@ -1,0 +1,166 @@
+"""Window triage (窗口受理): accept and dispatch, return for 补正, reject, answer at the window."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import Appeal, AppealAttachment
+from ..validators import attachments_validate
+from .common import (
+    appeal_lock,
+    attachments_payload,
+    attachments_save,
+    enterprise_notify,
+    event_add,
+    person_name,
+    require_status,
+)
+from .outbox import outbox_write
+
+
+def _reason_required(reason: str, message: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(message, code="reason_required")
+    return reason
+
+
+@transaction.atomic
+def appeal_accept(*, appeal: Appeal, by, category=None, department=None, note: str = "") -> Appeal:
+    """受理: the appeal goes to the hub (outbox, same transaction), the enterprise is told."""
+    appeal = appeal_lock(appeal)
+    require_status(appeal, Appeal.Status.SUBMITTED)
+    before = appeal.status
+    appeal.category = category or appeal.category
+    appeal.department = department
+    appeal.status = Appeal.Status.DISPATCHED
+    appeal.accepted_at = timezone.now()
+    appeal.sent_to_hub = True
+    appeal.save()
+    event_add(
+        appeal,
+        actor="window",
+        actor_name=person_name(by),
+        action=_("Accepted and sent to the district"),
+        from_status=before,
+    )
+    if note.strip():
+        event_add(
+            appeal,
+            actor="window",
+            actor_name=person_name(by),
+            action=_("Internal note"),
+            note=note.strip(),
+            public=False,
+        )
+    outbox_write(appeal=appeal, kind="case.create", payload=_case_payload(appeal))
+    enterprise_notify(
+        appeal,
+        title=_("Appeal %(number)s was accepted") % {"number": appeal.tracking_number},
+        body=_("It has been sent to the responsible department."),
+    )
+    return appeal
+
+
+def _case_payload(appeal: Appeal) -> dict:
+    """What the department needs, and nothing more (no contact details, no account)."""
+    return {
+        "appeal_id": appeal.pk,
+        "tracking_number": appeal.tracking_number,
+        "enterprise_name": appeal.enterprise.name,
+        "enterprise_uscc": appeal.enterprise.uscc,
+        "category_id": appeal.category_id,
+        "department_id": appeal.department_id,
+        "title": appeal.title,
+        "description": appeal.description,
+        "submitted_at": appeal.submitted_at.isoformat(),
+        "window_due": appeal.window_due.isoformat(),
+        "accepted_at": appeal.accepted_at.isoformat(),
+        "attachments": attachments_payload(appeal, source=AppealAttachment.Source.ENTERPRISE)
+        + attachments_payload(appeal, source=AppealAttachment.Source.WINDOW),
+    }
+
+
+@transaction.atomic
+def appeal_return(*, appeal: Appeal, by, reason: str) -> Appeal:
+    """补正: back to the enterprise, who corrects and resubmits."""
+    reason = _reason_required(reason, _("Say what the enterprise must add or correct."))
+    appeal = appeal_lock(appeal)
+    require_status(appeal, Appeal.Status.SUBMITTED)
+    before = appeal.status
+    appeal.status = Appeal.Status.RETURNED
+    appeal.save(update_fields=["status", "updated_at"])
+    event_add(
+        appeal,
+        actor="window",
+        actor_name=person_name(by),
+        action=_("Returned for more information"),
+        from_status=before,
+        note=reason,
+    )
+    enterprise_notify(
+        appeal,
+        title=_("Appeal %(number)s needs more information") % {"number": appeal.tracking_number},
+        body=reason,
+    )
+    return appeal
+
+
+@transaction.atomic
+def appeal_reject(*, appeal: Appeal, by, reason: str) -> Appeal:
+    """不予受理, with the reason the enterprise will read."""
+    reason = _reason_required(reason, _("Give the reason the appeal cannot be accepted."))
+    appeal = appeal_lock(appeal)
+    require_status(appeal, Appeal.Status.SUBMITTED)
+    before = appeal.status
+    appeal.status = Appeal.Status.REJECTED
+    appeal.closed_at = timezone.now()
+    appeal.save(update_fields=["status", "closed_at", "updated_at"])
+    event_add(
+        appeal,
+        actor="window",
+        actor_name=person_name(by),
+        action=_("Not accepted"),
+        from_status=before,
+        note=reason,
+    )
+    enterprise_notify(
+        appeal,
+        title=_("Appeal %(number)s was not accepted") % {"number": appeal.tracking_number},
+        body=reason,
+    )
+    return appeal
+
+
+@transaction.atomic
+def appeal_answer_at_window(*, appeal: Appeal, by, text: str, uploads=()) -> Appeal:
+    """窗口直接办结: the window answers itself; the enterprise rates the answer as usual."""
+    text = _reason_required(text, _("Write the answer."))
+    uploads = list(uploads)
+    kinds = attachments_validate(uploads)
+    appeal = appeal_lock(appeal)
+    require_status(appeal, Appeal.Status.SUBMITTED)
+    before = appeal.status
+    now = timezone.now()
+    appeal.status = Appeal.Status.ANSWERED
+    appeal.accepted_at = appeal.accepted_at or now
+    appeal.answer = text
+    appeal.answered_by = _("Park window")
+    appeal.answered_at = now
+    appeal.save()
+    attachments_save(appeal, uploads, kinds, source=AppealAttachment.Source.WINDOW)
+    event_add(
+        appeal,
+        actor="window",
+        actor_name=person_name(by),
+        action=_("Answered at the park window"),
+        from_status=before,
+        note=text,
+    )
+    enterprise_notify(
+        appeal,
+        title=_("Appeal %(number)s has an answer") % {"number": appeal.tracking_number},
+        body=_("Please read it and rate it."),
+    )
+    return appeal

@@ -1,0 +1,273 @@
+"""The hub's side of an appeal: the case a department works on (工单)."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from appeals.storage import private_storage, private_upload_to
+
+from ..querysets import CaseQuerySet
+
+
+class Case(models.Model):
+    """An appeal pushed from a park window to the district hub (派单工单).
+
+    It carries what the department needs (park, enterprise name and USCC, category, text,
+    attachments) and nothing more: no contact details, no account.
+    """
+
+    class Status(models.TextChoices):
+        DISPATCHED = "dispatched", _("Awaiting sign-for")  # 待签收
+        IN_PROGRESS = "in_progress", _("In progress")  # 办理中
+        INFO_REQUESTED = "info_requested", _("Waiting for the enterprise")  # 待补充材料
+        RETURNED = "returned", _("Returned for re-dispatch")  # 退单待仲裁
+        ANSWERED = "answered", _("Answered")  # 已答复
+        CLOSED = "closed", _("Closed")  # 已办结
+
+    park = models.ForeignKey(
+        "tenants.Park", on_delete=models.PROTECT, related_name="cases", verbose_name=_("park")
+    )
+    appeal_id = models.PositiveBigIntegerField()
+    tracking_number = models.CharField(_("tracking number"), max_length=30, unique=True)
+    enterprise_name = models.CharField(_("enterprise"), max_length=120)
+    enterprise_uscc = models.CharField(_("unified social credit code"), max_length=18)
+    category = models.ForeignKey(
+        "onewindow.AppealCategory",
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("category"),
+    )
+    department = models.ForeignKey(
+        "onewindow.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("department"),
+    )
+    title = models.CharField(_("title"), max_length=100)
+    description = models.TextField(_("description"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DISPATCHED
+    )
+    # The window's clock, carried for the window on-time rate.
+    submitted_at = models.DateTimeField(_("submitted at"))
+    window_due = models.DateField(_("window due date"))
+    accepted_at = models.DateTimeField(_("accepted at"))
+    # The department clock in force (extensions and pauses move it).
+    dispatched_at = models.DateTimeField(_("dispatched at"), default=timezone.now)
+    due_date = models.DateField(_("due date"))
+    paused_on = models.DateField(_("paused on"), null=True, blank=True)
+    is_overdue = models.BooleanField(_("overdue"), default=False)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    first_answered_at = models.DateTimeField(_("first answered at"), null=True, blank=True)
+    # The last rating the enterprise gave, and for whose answer.
+    resolved = models.BooleanField(_("resolved"), null=True, blank=True)
+    satisfaction = models.PositiveSmallIntegerField(_("satisfaction"), null=True, blank=True)
+    rated_at = models.DateTimeField(_("rated at"), null=True, blank=True)
+    rated_department = models.ForeignKey(
+        "onewindow.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    rehandle_count = models.PositiveSmallIntegerField(_("times re-handled"), default=0)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["due_date", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["park", "appeal_id"], name="one_case_per_appeal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tracking_number} {self.title}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in (self.Status.ANSWERED, self.Status.CLOSED)
+
+
+class CaseArrival(models.Model):
+    """One arrival of a case at a department: dispatch, re-dispatch after 退单, or transfer in.
+
+    Response and return rates count arrivals, each for the department it arrived at.
+    """
+
+    class Kind(models.TextChoices):
+        DISPATCH = "dispatch", _("Dispatched")
+        REDISPATCH = "redispatch", _("Re-dispatched")
+        TRANSFER = "transfer", _("Transferred in")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="arrivals")
+    department = models.ForeignKey(
+        "onewindow.Department", on_delete=models.PROTECT, related_name="arrivals"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    arrived_at = models.DateTimeField(default=timezone.now)
+    signed_at = models.DateTimeField(null=True, blank=True)
+    returned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["arrived_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} → {self.department_id}"
+
+
+class CaseAnswer(models.Model):
+    """A department's answer (答复). The first one counts for on-time and handling days."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="answers")
+    department = models.ForeignKey(
+        "onewindow.Department", on_delete=models.PROTECT, related_name="answers"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    text = models.TextField(_("answer"), max_length=4000)
+    answered_at = models.DateTimeField(default=timezone.now)
+    due_date = models.DateField(help_text="The due date in force when the answer was given.")
+
+    class Meta:
+        ordering = ["answered_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:40]
+
+
+class CaseAttachment(models.Model):
+    """A file on a case: the enterprise's (stored by its park) or the department's."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
+    answer = models.ForeignKey(
+        CaseAnswer, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
+    )
+    file = models.FileField(storage=private_storage, upload_to=private_upload_to, max_length=200)
+    name = models.CharField(max_length=150)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    from_enterprise = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseEvent(models.Model):
+    """One step on the hub's timeline of a case. Written once, never changed."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    actor_name = models.CharField(max_length=60, blank=True)
+    action = models.CharField(max_length=120)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+    @property
+    def to_label(self) -> str:
+        return Case.Status(self.to_status).label if self.to_status else ""
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("timeline events are immutable")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("timeline events are immutable")
+
+
+class ExtensionRequest(models.Model):
+    """A department's request for more time (延期申请), decided by a district admin."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        DENIED = "denied", _("Denied")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="extensions")
+    department = models.ForeignKey(
+        "onewindow.Department", on_delete=models.PROTECT, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    days = models.PositiveSmallIntegerField(_("extra working days"))
+    reason = models.CharField(_("reason"), max_length=500)
+    requested_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(_("note"), max_length=500, blank=True)
+    new_due_date = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(status="pending"),
+                name="one_pending_extension_per_case",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} +{self.days}"
+
+
+class ParkMessage(models.Model):
+    """A message from the hub to a park (outbox), re-sent by the sweep until the park took it."""
+
+    key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    park = models.ForeignKey("tenants.Park", on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=40)
+    payload = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(delivered_at__isnull=True),
+                name="park_message_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}"
+
+
+class ReceivedMessage(models.Model):
+    """A park message already applied at the hub: delivered twice, it applies once."""
+
+    key = models.UUIDField(primary_key=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return str(self.key)
