@@ -184,10 +184,6 @@ class CaseEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
 
-    @property
-    def to_label(self) -> str:
-        return Case.Status(self.to_status).label if self.to_status else ""
-
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValueError("timeline events are immutable")
@@ -195,6 +191,10 @@ class CaseEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("timeline events are immutable")
+
+    @property
+    def to_label(self) -> str:
+        return Case.Status(self.to_status).label if self.to_status else ""
 
 
 class ExtensionRequest(models.Model):
