@@ -29,6 +29,9 @@ UNITS = {
     "park_home_cached_ratio": "ratio",
     "park_home_cached_rps": "req/s",
     "park_home_uncached_rps": "req/s",
+    "appeal_dispatch_p95_ms": "ms",
+    "appeal_submit_rps": "req/s",
+    "appeal_submit_ratio": "ratio",
 }
 
 
@@ -71,7 +74,7 @@ def main() -> int:
     env = bench_env(db.recreate(database_url), redis_url)
     os.environ.update(env)  # for django.setup() in this process
 
-    from bench import home, memory, migrate_noop, provision, routing
+    from bench import appeal_dispatch, appeal_submit, home, memory, migrate_noop, provision, routing
 
     seconds = migrate_noop.manage(env, "migrate_schemas", "--noinput")
     log(f"migrate_schemas (public + park_template, from empty): {seconds:.1f} s")
@@ -97,6 +100,8 @@ def main() -> int:
     report(home.run(env))
     report(migrate_noop.run(env, park_count))
     report(memory.run(env, park_hosts))
+    report(appeal_dispatch.run(env))
+    report(appeal_submit.run(env))
     log(f"done in {time.monotonic() - started:.1f} s")
     return 0
 

@@ -5,7 +5,7 @@ from django_tenants.utils import schema_context
 from accounts.models import Role, User
 from accounts.services import user_create
 from enterprises.models import Enterprise
-from onewindow.models import Department, Liaison
+from onewindow.models import AppealCategory, Department, Liaison
 from tenants.demo import demo_uscc
 from tenants.models import Park
 from tenants.services import ParkSpec, hub_ensure, park_create
@@ -57,6 +57,7 @@ def seed_personas() -> None:
                     )
     first = Department.objects.create(name="工业和信息化局", short_name="工信局")
     second = Department.objects.create(name="科技创新局", short_name="科创局")
+    AppealCategory.objects.create(name="融资服务", default_department=first)
     for username, department in (("liaison", first), ("other_liaison", second)):
         user = user_create(username=username, password=PASSWORD, role=Role.LIAISON)
         Liaison.objects.create(user=user, department=department)

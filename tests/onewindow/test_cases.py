@@ -1,0 +1,172 @@
+"""The department's work on a case in the hub, over HTTP, and the deadlines."""
+
+import datetime
+
+import pytest
+from django_tenants.utils import schema_context
+
+from appeals.models import Appeal, OutboxMessage
+from appeals.services.journey import appeal_reply_info
+from onewindow.models import Case, CaseArrival, Department, ExtensionRequest
+from onewindow.services.deadlines import deadlines_check
+from onewindow.workdays import WorkingCalendar
+
+from ..appeals.helpers import deliver_to_hub, deliver_to_parks, dispatched_case, reload
+from ..conftest import host_client, log_in
+from ..personas import user_in
+
+
+def hub(username: str):
+    client = host_client("localhost")
+    log_in(client, username)
+    return client
+
+
+@pytest.fixture
+def case(park_a):
+    appeal, case = dispatched_case("alpha")
+    deliver_to_parks()
+    return case
+
+
+def test_signing_for_a_case_keeps_the_clock_and_tells_the_enterprise(case):
+    due = case.due_date
+    response = hub("liaison").post(f"/cases/{case.pk}/sign/")
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.status == Case.Status.IN_PROGRESS and case.due_date == due
+    assert case.arrivals.get().signed_at is not None
+    deliver_to_parks()
+    with schema_context("alpha"):
+        actions = list(
+            Appeal.objects.get(pk=case.appeal_id).events.values_list("action", flat=True)
+        )
+    assert any("工业和信息化局" in action for action in actions)
+
+
+def test_an_answer_reaches_the_enterprise(case):
+    liaison = hub("liaison")
+    liaison.post(f"/cases/{case.pk}/sign/")
+    response = liaison.post(f"/cases/{case.pk}/answer/", {"text": "已协调银行放款。"})
+    assert response.status_code == 302
+    deliver_to_parks()
+    with schema_context("alpha"):
+        appeal = Appeal.objects.get(pk=case.appeal_id)
+        assert appeal.status == Appeal.Status.ANSWERED and appeal.answer == "已协调银行放款。"
+
+
+def test_an_empty_answer_is_refused(case):
+    response = hub("liaison").post(f"/cases/{case.pk}/answer/", {"text": ""})
+    assert response.status_code == 400
+    case.refresh_from_db()
+    assert case.status == Case.Status.DISPATCHED
+
+
+def test_a_transfer_keeps_the_running_clock(case):
+    target = Department.objects.get(short_name="科创局")
+    due = case.due_date
+    response = hub("liaison").post(
+        f"/cases/{case.pk}/transfer/", {"department": target.pk, "reason": "属科技项目"}
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.department == target and case.due_date == due
+    assert case.arrivals.filter(kind=CaseArrival.Kind.TRANSFER, department=target).exists()
+    assert hub("other_liaison").get(f"/cases/{case.pk}/").status_code == 200
+    assert hub("liaison").get(f"/cases/{case.pk}/").status_code == 404
+
+
+def test_a_returned_case_is_redispatched_by_a_district_admin_with_a_new_clock(case):
+    hub("liaison").post(f"/cases/{case.pk}/return/", {"reason": "不属于本局职责"})
+    case.refresh_from_db()
+    assert case.status == Case.Status.RETURNED
+    admin = hub("district_admin")
+    assert case.tracking_number in admin.get("/arbitration/").content.decode()
+    Case.objects.filter(pk=case.pk).update(due_date=datetime.date(2026, 1, 5))
+    target = Department.objects.get(short_name="科创局")
+    admin.post(f"/arbitration/cases/{case.pk}/redispatch/", {"department": target.pk})
+    case.refresh_from_db()
+    assert case.status == Case.Status.DISPATCHED and case.department == target
+    assert case.due_date > datetime.date(2026, 1, 5)
+    kinds = list(case.arrivals.values_list("kind", "returned_at"))
+    assert kinds[0][0] == "dispatch" and kinds[0][1] is not None and kinds[1][0] == "redispatch"
+
+
+def test_an_approved_extension_moves_the_due_date(case):
+    hub("liaison").post(f"/cases/{case.pk}/extension/", {"days": 3, "reason": "需现场核查"})
+    extension = ExtensionRequest.objects.get(case=case)
+    due = case.due_date
+    hub("district_admin").post(
+        f"/arbitration/extensions/{extension.pk}/decide/", {"decision": "approve"}
+    )
+    case.refresh_from_db()
+    assert case.due_date == WorkingCalendar.load().add_working_days(due, 3)
+    deliver_to_parks()
+    assert reload("alpha", Appeal(pk=case.appeal_id)).department_due == case.due_date
+
+
+def test_a_denial_needs_a_reason_and_keeps_the_due_date(case):
+    hub("liaison").post(f"/cases/{case.pk}/extension/", {"days": 3, "reason": "需现场核查"})
+    extension = ExtensionRequest.objects.get(case=case)
+    admin = hub("district_admin")
+    admin.post(f"/arbitration/extensions/{extension.pk}/decide/", {"decision": "deny", "note": ""})
+    extension.refresh_from_db()
+    assert extension.status == ExtensionRequest.Status.PENDING
+    admin.post(
+        f"/arbitration/extensions/{extension.pk}/decide/", {"decision": "deny", "note": "时限充足"}
+    )
+    extension.refresh_from_db()
+    case.refresh_from_db()
+    assert (
+        extension.status == ExtensionRequest.Status.DENIED
+        and case.due_date == extension.case.due_date
+    )
+
+
+def test_a_second_pending_extension_is_refused(case):
+    liaison = hub("liaison")
+    liaison.post(f"/cases/{case.pk}/extension/", {"days": 3, "reason": "需现场核查"})
+    liaison.post(f"/cases/{case.pk}/extension/", {"days": 5, "reason": "再延"})
+    assert ExtensionRequest.objects.filter(case=case).count() == 1
+
+
+def test_a_request_for_information_pauses_the_clock_across_holidays(case):
+    """Asked on Wed 23 Sep 2026, answered on Fri 9 Oct. Working days paused (24 Sep – 9 Oct):
+    24 Sep; not 25 Sep (Mid-Autumn) nor 26–27; 28, 29, 30 Sep; not 1–7 Oct (National Day);
+    8, 9 Oct → 6. Due 30 Sep + 6 working days: 8, 9, 10 (make-up Saturday), 12, 13, 14 Oct."""
+    liaison = hub("liaison")
+    liaison.post(f"/cases/{case.pk}/sign/")
+    liaison.post(f"/cases/{case.pk}/request-info/", {"question": "请补充合同"})
+    Case.objects.filter(pk=case.pk).update(
+        paused_on=datetime.date(2026, 9, 23), due_date=datetime.date(2026, 9, 30)
+    )
+    deliver_to_parks()
+    with schema_context("alpha"):
+        appeal = Appeal.objects.get(pk=case.appeal_id)
+        assert appeal.status == Appeal.Status.INFO_REQUESTED
+        appeal_reply_info(appeal=appeal, by=user_in("alpha", "enterprise_user"), text="已补充")
+        OutboxMessage.objects.filter(appeal=appeal, kind="case.info_reply").update(
+            payload={"text": "已补充", "replied_at": "2026-10-09T10:00:00+08:00", "attachments": []}
+        )
+    deliver_to_hub("alpha")
+    case.refresh_from_db()
+    assert case.status == Case.Status.IN_PROGRESS
+    assert case.due_date == datetime.date(2026, 10, 14)
+
+
+def test_reminders_and_overdue_marking_run_once(case):
+    today = case.due_date
+    first = deadlines_check(today=today)
+    again = deadlines_check(today=today)
+    assert first["reminded"] == 1 and again["reminded"] == 0
+    later = WorkingCalendar.load().add_working_days(case.due_date, 1)
+    assert deadlines_check(today=later)["overdue"] == 1
+    assert deadlines_check(today=later)["overdue"] == 0
+    case.refresh_from_db()
+    assert case.is_overdue
+    from notifications.models import Notification
+
+    titles = list(
+        Notification.objects.filter(recipient__username="liaison").values_list("title", flat=True)
+    )
+    assert any(case.tracking_number in title for title in titles)
