@@ -172,6 +172,9 @@ class LookupForm(forms.Form):
 
 
 class QueueFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Tracking number, title or enterprise"), max_length=100, required=False
+    )
     status = forms.ChoiceField(label=_("Status"), required=False)
     category = forms.ModelChoiceField(
         label=_("Category"),

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -57,11 +58,20 @@ def appeal_list_for_enterprise(*, user):
 QUEUE_FILTERS = ("all", "due_soon", "overdue")
 
 
-def appeal_queue(*, status: str = "", category_id: int | None = None, due: str = "all"):
-    """The window's queue: by status, category, and how close the window deadline is."""
+def appeal_queue(
+    *, query: str = "", status: str = "", category_id: int | None = None, due: str = "all"
+):
+    """The window's queue: by text, status, category, and how close the window deadline is."""
     appeals = Appeal.objects.select_related("enterprise", "category").order_by(
         "window_due", "submitted_at"
     )
+    if query.strip():
+        text = query.strip()
+        appeals = appeals.filter(
+            Q(tracking_number__iexact=text)
+            | Q(title__icontains=text)
+            | Q(enterprise__name__icontains=text)
+        )
     if status:
         appeals = appeals.filter(status=status)
     if category_id:

@@ -66,6 +66,9 @@ class ExtensionDecisionForm(forms.Form):
 
 
 class CaseFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Tracking number, title or enterprise"), max_length=100, required=False
+    )
     status = forms.ChoiceField(label=_("Status"), required=False)
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
 

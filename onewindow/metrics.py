@@ -33,7 +33,7 @@ from .models import AppealCategory, Case, CaseAnswer, CaseArrival, Department
 from .workdays import WorkingCalendar
 
 SATISFIED_LEVELS = (1, 2, 3)  # 非常满意, 满意, 基本满意 (GB/T 39734)
-CLOCK_STARTS = tuple(CaseArrival.Kind)
+CLOCK_STARTS = (CaseArrival.Kind.DISPATCH, CaseArrival.Kind.REDISPATCH)
 CASE_FIELDS = (
     "park",
     "category",

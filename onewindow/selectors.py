@@ -23,13 +23,20 @@ def liaison_department(user) -> Department | None:
     return liaison.department if liaison else None
 
 
-def case_list_for_user(*, user, status: str = "", overdue: bool = False):
+def case_list_for_user(*, user, query: str = "", status: str = "", overdue: bool = False):
     """A liaison sees their department's cases; a district admin sees all."""
     from .models import Case
 
     cases = Case.objects.select_related("park", "category", "department")
     if user.role != "district_admin":
         cases = cases.filter(department=liaison_department(user))
+    if query.strip():
+        text = query.strip()
+        cases = cases.filter(
+            Q(tracking_number__iexact=text)
+            | Q(title__icontains=text)
+            | Q(enterprise_name__icontains=text)
+        )
     if status:
         cases = cases.filter(status=status)
     if overdue:

@@ -34,7 +34,10 @@ def case_list(request):
     filters = CaseFilterForm(request.GET or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     found = selectors.case_list_for_user(
-        user=request.user, status=criteria.get("status") or "", overdue=criteria.get("overdue")
+        user=request.user,
+        query=criteria.get("q") or "",
+        status=criteria.get("status") or "",
+        overdue=criteria.get("overdue"),
     )
     page = Paginator(found, 25).get_page(request.GET.get("page"))
     return render(
@@ -78,31 +81,26 @@ def _act(request, pk, form, form_key, action, done):
         try:
             action(case, form.cleaned_data)
         except ValidationError as exc:
+            # The form may no longer be on the page (the status moved on): say it at the top too.
             form_add_errors(form, exc)
+            messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, done)
             return redirect("onewindow:case_detail", pk=pk)
     context = _case_context(request, case, **({form_key: form} if form_key else {}))
-    if not form_key:
-        messages.error(request, " ".join(form.non_field_errors()))
     return render(request, "onewindow/case_detail.html", context, status=400)
 
 
 class _Empty:
     """A form with nothing to fill in (signing for a case), for _act."""
 
-    def __init__(self):
-        self.cleaned_data = {}
-        self._errors = []
+    cleaned_data: dict = {}
 
     def is_valid(self):
         return True
 
-    def add_error(self, _field, exc):
-        self._errors.extend(exc.messages)
-
-    def non_field_errors(self):
-        return self._errors
+    def add_error(self, _field, _exc):
+        """The error is shown as a message at the top of the page."""
 
 
 @require_POST

@@ -22,6 +22,7 @@ def queue(request):
     filters = QueueFilterForm(request.GET or None)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     appeals = selectors.appeal_queue(
+        query=criteria.get("q") or "",
         status=criteria.get("status") or "",
         category_id=getattr(criteria.get("category"), "pk", None),
         due=criteria.get("due") or "all",
@@ -59,7 +60,9 @@ def _act(request, tracking_number, form, form_key, action, done: str):
         try:
             action(appeal, form.cleaned_data)
         except ValidationError as exc:
+            # The form may no longer be on the page (the status moved on): say it at the top too.
             form_add_errors(form, exc)
+            messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, done)
             return redirect("appeals:window_detail", tracking_number=tracking_number)
