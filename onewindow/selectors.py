@@ -40,7 +40,8 @@ def case_list_for_user(*, user, query: str = "", status: str = "", overdue: bool
     if status:
         cases = cases.filter(status=status)
     if overdue:
-        cases = cases.filter(is_overdue=True)
+        # is_overdue stays set after a late answer ("was late"); the filter is for open work.
+        cases = cases.filter(is_overdue=True).open()
     return cases
 
 

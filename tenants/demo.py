@@ -131,6 +131,9 @@ def seed(progress=print) -> list[Park]:
     for number, spec in enumerate(PARKS, start=1):
         progress(f"park {number}/{len(PARKS)}: {spec.name}")
         parks.append(_seed_park(spec, number))
+    from appeals.demo import demo_appeals_seed  # it builds on this module's helpers
+
+    demo_appeals_seed(parks=parks, progress=progress)
     return parks
 
 

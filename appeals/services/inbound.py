@@ -30,7 +30,8 @@ def _progress(appeal: Appeal, payload: dict) -> None:
     """A step at the hub the enterprise may see (signed, transferred, extended...)."""
     if payload.get("department_due"):
         appeal.department_due = datetime.date.fromisoformat(payload["department_due"])
-        appeal.save(update_fields=["department_due", "updated_at"])
+        appeal.department_id = payload.get("department_id") or appeal.department_id
+        appeal.save(update_fields=["department_due", "department", "updated_at"])
     event_add(
         appeal,
         actor="department",

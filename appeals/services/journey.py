@@ -19,6 +19,7 @@ from .common import (
     require_status,
     window_notify,
 )
+from .intake import window_due_from
 from .outbox import outbox_write
 
 
@@ -73,7 +74,12 @@ def appeal_rate(
     appeal.rated_at = now
     if rehandle:
         appeal.rehandle_count += 1
-        appeal.status = Appeal.Status.DISPATCHED if appeal.sent_to_hub else Appeal.Status.SUBMITTED
+        if appeal.sent_to_hub:
+            appeal.status = Appeal.Status.DISPATCHED
+        else:
+            # Back to the window, with a fresh window clock from now.
+            appeal.status = Appeal.Status.SUBMITTED
+            appeal.window_due = window_due_from(now, appeal.category)
     else:
         appeal.status = Appeal.Status.CLOSED
         appeal.closed_at = now

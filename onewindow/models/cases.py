@@ -204,6 +204,7 @@ class ExtensionRequest(models.Model):
         PENDING = "pending", _("Pending")
         APPROVED = "approved", _("Approved")
         DENIED = "denied", _("Denied")
+        WITHDRAWN = "withdrawn", _("Withdrawn (the case was answered)")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="extensions")
     department = models.ForeignKey(

@@ -19,6 +19,7 @@ from .common import (
     require_text,
     tell_park,
 )
+from .extensions import extensions_withdraw
 
 
 def _current_arrival(case: Case) -> CaseArrival | None:
@@ -77,6 +78,7 @@ def case_answer(*, case: Case, by, text: str, uploads=()) -> CaseAnswer:
     case.status = Case.Status.ANSWERED
     case.first_answered_at = case.first_answered_at or now
     case.save(update_fields=["status", "first_answered_at"])
+    extensions_withdraw(case=case)
     event_add(case, by=by, action=_("Answered"), from_status=before, note=text)
     tell_park(
         case,

@@ -60,6 +60,7 @@ def progress(case: Case, action: str, *, note: str = "", public: bool = True) ->
         note=note,
         public=public,
         department_name=case.department.name if case.department else "",
+        department_id=case.department_id,
         department_due=case.due_date.isoformat(),
     )
 

@@ -68,6 +68,9 @@ def extension_decide(
     if not approve and not note.strip():
         raise ValidationError(_("Give the reason for the denial."), code="required")
     case = case_lock(extension.case)
+    require_status(
+        case, Case.Status.DISPATCHED, Case.Status.IN_PROGRESS, Case.Status.INFO_REQUESTED
+    )
     extension.status = (
         ExtensionRequest.Status.APPROVED if approve else ExtensionRequest.Status.DENIED
     )
@@ -103,3 +106,10 @@ def extension_decide(
         body=extension.decision_note,
     )
     return extension
+
+
+def extensions_withdraw(*, case: Case) -> int:
+    """An answer makes pending requests moot: they leave the admins' queue, undecided."""
+    return ExtensionRequest.objects.filter(
+        case=case, status=ExtensionRequest.Status.PENDING
+    ).update(status=ExtensionRequest.Status.WITHDRAWN, decided_at=timezone.now())

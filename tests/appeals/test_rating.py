@@ -81,11 +81,14 @@ def test_a_dissatisfied_window_answer_goes_back_to_the_window(park_a):
         appeal_answer_at_window(
             appeal=appeal, by=user_in("alpha", "window_staff"), text="请到窗口办理"
         )
+        Appeal.objects.filter(pk=appeal.pk).update(window_due=datetime.date(2026, 1, 5))
+        appeal.refresh_from_db()
         appeal_rate(
             appeal=appeal, by=user_in("alpha", "enterprise_user"), resolved=False, satisfaction=4
         )
         appeal.refresh_from_db()
     assert appeal.status == Appeal.Status.SUBMITTED and appeal.rehandle_count == 1
+    assert appeal.window_due > timezone.localdate()  # a fresh window clock, not overdue
 
 
 def test_department_text_is_shown_escaped_to_the_enterprise(park_a):

@@ -155,18 +155,47 @@ def test_a_request_for_information_pauses_the_clock_across_holidays(case):
 
 
 def test_reminders_and_overdue_marking_run_once(case):
-    today = case.due_date
-    first = deadlines_check(today=today)
-    again = deadlines_check(today=today)
-    assert first["reminded"] == 1 and again["reminded"] == 0
-    later = WorkingCalendar.load().add_working_days(case.due_date, 1)
-    assert deadlines_check(today=later)["overdue"] == 1
-    assert deadlines_check(today=later)["overdue"] == 0
+    def events(action: str) -> int:
+        return case.events.filter(action__startswith=action).count()
+
+    deadlines_check(today=case.due_date)
+    deadlines_check(today=case.due_date)
     case.refresh_from_db()
-    assert case.is_overdue
+    assert case.reminded_at is not None and events("催办") == 1
+    later = WorkingCalendar.load().add_working_days(case.due_date, 1)
+    deadlines_check(today=later)
+    deadlines_check(today=later)
+    case.refresh_from_db()
+    assert case.is_overdue and events("已超期") == 1
     from notifications.models import Notification
 
-    titles = list(
-        Notification.objects.filter(recipient__username="liaison").values_list("title", flat=True)
+    titles = Notification.objects.filter(recipient__username="liaison").values_list(
+        "title", flat=True
     )
     assert any(case.tracking_number in title for title in titles)
+
+
+def test_an_answer_withdraws_a_pending_extension(case):
+    liaison = hub("liaison")
+    liaison.post(f"/cases/{case.pk}/extension/", {"days": 3, "reason": "需现场核查"})
+    liaison.post(f"/cases/{case.pk}/answer/", {"text": "已答复"})
+    extension = ExtensionRequest.objects.get(case=case)
+    assert extension.status == ExtensionRequest.Status.WITHDRAWN
+    admin = hub("district_admin")
+    assert f"/cases/{case.pk}/" not in admin.get("/arbitration/").content.decode()
+    due = Case.objects.get(pk=case.pk).due_date
+    admin.post(f"/arbitration/extensions/{extension.pk}/decide/", {"decision": "approve"})
+    assert Case.objects.get(pk=case.pk).due_date == due
+
+
+def test_the_overdue_filter_lists_open_cases_only(case):
+    Case.objects.filter(pk=case.pk).update(is_overdue=True)
+    liaison = hub("liaison")
+    assert case.tracking_number in liaison.get("/cases/?overdue=on").content.decode()
+    liaison.post(f"/cases/{case.pk}/answer/", {"text": "已答复"})
+    assert case.tracking_number not in liaison.get("/cases/?overdue=on").content.decode()
+
+
+def test_the_park_learns_which_department_handles_the_appeal(case):
+    appeal = reload("alpha", Appeal(pk=case.appeal_id))
+    assert appeal.department_id == case.department_id
