@@ -39,3 +39,8 @@ class AppealCategoryAdmin(admin.ModelAdmin):
     )
     list_filter = ("is_active", "default_department")
     inlines = [RoutingRuleInline]
+
+    def has_delete_permission(self, request, obj=None):
+        # Park appeals refer to categories across schemas, where no constraint can protect
+        # them: a category is retired by unticking "active", never deleted.
+        return False

@@ -84,6 +84,10 @@ def _site(settings, port: int) -> Site:
     for place, username in demo_logins():
         where.setdefault(place, []).append(username)
     lines += [f"  {place}: {', '.join(usernames)}" for place, usernames in where.items()]
+    lines += [
+        "Appeals: enterprise → /appeals/new/ on a park, window → /office/appeals/,",
+        f"  liaison-gxj → {hub}cases/, admin → {hub}arbitration/ (categories: {hub}django-admin/)",
+    ]
     lines += ["Ctrl-C stops everything.", f"ready: {hub}", ""]
     return Site(hub_host=settings.HUB_DOMAIN, lines=lines)
 

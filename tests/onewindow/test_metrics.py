@@ -278,6 +278,9 @@ def submitted_just_after_march(d) -> None:  # C9: 00:30 in Shanghai is still 3/3
 
 @pytest.fixture
 def data(park_a, park_b):
+    # Tests that run real servers (the worker journey, the browser tests) commit cases of their
+    # own; inside this test's transaction (rolled back afterwards) only the hand-made set is left.
+    Case.objects.all().delete()
     gxj = Department.objects.get(short_name="工信局")
     kcj = Department.objects.get(short_name="科创局")
     d = types.SimpleNamespace(
