@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -62,8 +62,10 @@ def appeal_queue(
     *, query: str = "", status: str = "", category_id: int | None = None, due: str = "all"
 ):
     """The window's queue: by text, status, category, and how close the window deadline is."""
+    # Waiting appeals first, the most urgent on top; then the rest, newest first.
     appeals = Appeal.objects.select_related("enterprise", "category").order_by(
-        "window_due", "submitted_at"
+        Case(When(status=Appeal.Status.SUBMITTED, then=F("window_due"))).asc(nulls_last=True),
+        "-submitted_at",
     )
     if query.strip():
         text = query.strip()

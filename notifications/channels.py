@@ -49,7 +49,9 @@ class LogSmsChannel(LogChannel):
     name = "sms"
 
     def address_for(self, user) -> str:
-        return user.mobile
+        # Enterprise accounts keep their registered number on the enterprise.
+        enterprise = getattr(user, "enterprise", None) if user.role == "enterprise" else None
+        return user.mobile or (enterprise.mobile if enterprise else "")
 
 
 class LogWeChatChannel(LogChannel):

@@ -1,6 +1,7 @@
 """Read-side queries of the district hub."""
 
-from django.db.models import F, Q
+from django.db.models import Case as DbCase
+from django.db.models import F, Q, When
 
 from .models import AppealCategory, Department, RoutingRule
 
@@ -27,7 +28,11 @@ def case_list_for_user(*, user, query: str = "", status: str = "", overdue: bool
     """A liaison sees their department's cases; a district admin sees all."""
     from .models import Case
 
-    cases = Case.objects.select_related("park", "category", "department")
+    # Open cases first, the soonest due on top; then the rest, most recent first.
+    running = When(status__in=["answered", "closed"], then=None)
+    cases = Case.objects.select_related("park", "category", "department").order_by(
+        DbCase(running, default=F("due_date")).asc(nulls_last=True), "-dispatched_at"
+    )
     if user.role != "district_admin":
         cases = cases.filter(department=liaison_department(user))
     if query.strip():

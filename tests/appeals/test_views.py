@@ -317,3 +317,19 @@ def test_lookup_is_rate_limited(park_a_client, settings):
         for _ in range(12)
     ]
     assert statuses[0] == 200 and statuses[-1] == 429
+
+
+def test_the_queue_shows_waiting_appeals_first_the_most_urgent_on_top(window, park_a):
+    import datetime
+
+    answered = submit("alpha", title="已答复的旧诉求")
+    later = submit("alpha", title="稍后到期")
+    urgent = submit("alpha", title="最紧急")
+    with schema_context("alpha"):
+        Appeal.objects.filter(pk=answered.pk).update(
+            status="answered", window_due=datetime.date(2025, 1, 2)
+        )
+        Appeal.objects.filter(pk=urgent.pk).update(window_due=datetime.date(2026, 1, 5))
+    page = window.get("/office/appeals/").content.decode()
+    assert page.index(urgent.tracking_number) < page.index(later.tracking_number)
+    assert page.index(later.tracking_number) < page.index(answered.tracking_number)

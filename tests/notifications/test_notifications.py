@@ -66,3 +66,14 @@ def test_liaisons_are_notified_of_new_cases_in_the_hub(park_a):
     other = host_client("localhost")
     log_in(other, "other_liaison")
     assert case.tracking_number not in other.get("/notifications/").content.decode()
+
+
+def test_an_enterprise_account_is_texted_on_its_registered_number(park_a, caplog):
+    with schema_context("alpha"):
+        user = user_in("alpha", "enterprise_user")
+        assert not user.mobile
+        ids = notify(recipients=[user], title="请评价答复")
+        with caplog.at_level(logging.INFO, logger="parkportal.notifications"):
+            notifications_send(ids=ids)
+        mobile = user.enterprise.mobile
+    assert f"[sms → {mobile}] 请评价答复" in caplog.text

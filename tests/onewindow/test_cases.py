@@ -199,3 +199,10 @@ def test_the_overdue_filter_lists_open_cases_only(case):
 def test_the_park_learns_which_department_handles_the_appeal(case):
     appeal = reload("alpha", Appeal(pk=case.appeal_id))
     assert appeal.department_id == case.department_id
+
+
+def test_open_cases_come_before_answered_ones(case, park_a):
+    _appeal, newer = dispatched_case("alpha")
+    Case.objects.filter(pk=case.pk).update(status="answered", due_date=datetime.date(2025, 1, 2))
+    page = hub("liaison").get("/cases/").content.decode()
+    assert page.index(newer.tracking_number) < page.index(case.tracking_number)
