@@ -41,7 +41,8 @@ def event_add(
         actor_name=actor_name[:60],
         action=action,
         from_status=from_status,
-        to_status=appeal.status if appeal.status != from_status else "",
+        # A step that changed nothing (a department's progress) shows no "→ status".
+        to_status=appeal.status if from_status and appeal.status != from_status else "",
         note=note,
         is_public=public,
     )

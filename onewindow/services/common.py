@@ -42,7 +42,7 @@ def event_add(case: Case, *, by=None, action: str, from_status: str = "", note: 
         actor_name=str(by)[:60] if by is not None else "",
         action=action,
         from_status=from_status,
-        to_status=case.status if case.status != from_status else "",
+        to_status=case.status if from_status and case.status != from_status else "",
         note=note,
     )
 
