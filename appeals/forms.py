@@ -9,7 +9,7 @@ from enterprises.validators import clean_mobile
 from onewindow.models import AppealCategory, Department
 
 from .models import Satisfaction
-from .validators import DESCRIPTION_MAX, MAX_ATTACHMENTS, TRACKING_NUMBER_RE
+from .validators import DESCRIPTION_MAX, TRACKING_NUMBER_RE
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -35,8 +35,8 @@ class MultipleFileField(forms.FileField):
 def attachments_field() -> MultipleFileField:
     return MultipleFileField(
         label=_("Attachments"),
-        help_text=_("Up to %(count)d files, 10 MB each: PDF, JPEG, PNG, DOCX or XLSX.")
-        % {"count": MAX_ATTACHMENTS},
+        # The number is in the text: a lazy string formatted here would freeze one language.
+        help_text=_("Up to 5 files, 10 MB each: PDF, JPEG, PNG, DOCX or XLSX."),
     )
 
 
@@ -161,6 +161,9 @@ class LookupForm(forms.Form):
         label=_("Tracking number"), max_length=30, help_text=_("For example TAYG-20261127-0042.")
     )
     mobile = forms.CharField(label=_("Registered mobile number"), max_length=20)
+
+    def clean_mobile(self) -> str:
+        return clean_mobile(self.cleaned_data["mobile"])
 
     def clean_tracking_number(self) -> str:
         value = self.cleaned_data["tracking_number"].strip().upper()

@@ -35,7 +35,20 @@ def outbox_send_later(*, schema_name: str, message_id: int) -> None:
 
 
 def outbox_deliver(*, message_id: int) -> bool:
-    """Deliver one message to the hub (from the current park schema). True if delivered now."""
+    """Deliver a message to the hub after any older undelivered one of the same appeal, so the
+    hub applies an appeal's messages in order (current park schema). True if delivered now."""
+    message = OutboxMessage.objects.filter(pk=message_id).only("appeal_id").first()
+    if message is None:
+        return False
+    older = OutboxMessage.objects.filter(
+        appeal_id=message.appeal_id, delivered_at__isnull=True, pk__lt=message_id
+    ).values_list("pk", flat=True)
+    for pk in list(older):
+        _deliver_one(message_id=pk)
+    return _deliver_one(message_id=message_id)
+
+
+def _deliver_one(*, message_id: int) -> bool:
     from onewindow.services.inbound import hub_receive
 
     message = OutboxMessage.objects.filter(pk=message_id, delivered_at__isnull=True).first()

@@ -15,6 +15,7 @@ from .common import (
     liaisons_notify,
     number,
     progress,
+    require_handler,
     require_status,
     require_text,
     tell_park,
@@ -30,6 +31,7 @@ def _current_arrival(case: Case) -> CaseArrival | None:
 def case_sign(*, case: Case, by) -> Case:
     """签收: the liaison takes the case on. The clock started at dispatch, not now."""
     case = case_lock(case)
+    require_handler(case, by)
     require_status(case, Case.Status.DISPATCHED)
     before = case.status
     case.status = Case.Status.IN_PROGRESS
@@ -50,6 +52,7 @@ def case_answer(*, case: Case, by, text: str, uploads=()) -> CaseAnswer:
     uploads = list(uploads)
     kinds = attachments_validate(uploads)
     case = case_lock(case)
+    require_handler(case, by)
     require_status(case, Case.Status.DISPATCHED, Case.Status.IN_PROGRESS)
     if case.status == Case.Status.DISPATCHED:
         case_sign(case=case, by=by)
@@ -99,6 +102,7 @@ def case_request_info(*, case: Case, by, question: str) -> Case:
     """要求补充材料: asked through the park; the department clock pauses until the reply."""
     question = require_text(question, _("Say what information the enterprise must send."))
     case = case_lock(case)
+    require_handler(case, by)
     require_status(case, Case.Status.IN_PROGRESS)
     before = case.status
     case.status = Case.Status.INFO_REQUESTED
@@ -116,6 +120,7 @@ def case_transfer(*, case: Case, by, department: Department, reason: str) -> Cas
     """转办: to another department, with the running clock."""
     reason = require_text(reason, _("Give the reason for the transfer."))
     case = case_lock(case)
+    require_handler(case, by)
     require_status(case, Case.Status.DISPATCHED, Case.Status.IN_PROGRESS)
     if department == case.department or not department.is_active:
         from django.core.exceptions import ValidationError
@@ -124,7 +129,9 @@ def case_transfer(*, case: Case, by, department: Department, reason: str) -> Cas
     before, source = case.status, case.department
     case.department = department
     case.status = Case.Status.DISPATCHED
-    case.save(update_fields=["department", "status"])
+    case.reminded_at = None  # the receiving department gets its own reminder
+    case.save(update_fields=["department", "status", "reminded_at"])
+    extensions_withdraw(case=case)
     CaseArrival.objects.create(case=case, department=department, kind=CaseArrival.Kind.TRANSFER)
     event_add(
         case,
@@ -146,6 +153,7 @@ def case_return(*, case: Case, by, reason: str) -> Case:
     """退单: misrouted; a district admin re-dispatches it."""
     reason = require_text(reason, _("Say why the case is not for your department."))
     case = case_lock(case)
+    require_handler(case, by)
     require_status(case, Case.Status.DISPATCHED, Case.Status.IN_PROGRESS)
     before = case.status
     arrival = _current_arrival(case)
@@ -154,7 +162,9 @@ def case_return(*, case: Case, by, reason: str) -> Case:
         arrival.save(update_fields=["returned_at"])
     case.status = Case.Status.RETURNED
     case.save(update_fields=["status"])
+    extensions_withdraw(case=case)
     event_add(case, by=by, action=_("Returned as misrouted"), from_status=before, note=reason)
+    progress(case, _("Being assigned to the responsible department by the district"))
     admins_notify(
         case,
         title=_("Case %(number)s returned for re-dispatch") % number(case),

@@ -19,6 +19,16 @@ def case_lock(case: Case) -> Case:
     )
 
 
+def require_handler(case: Case, by) -> None:
+    """Under the case's lock: a liaison acts only while the case is at their department
+    (a colleague may have transferred or returned it since the page was loaded)."""
+    liaison = getattr(by, "liaison", None)
+    if liaison is not None and liaison.department_id != case.department_id:
+        raise ValidationError(
+            _("This case has left your department; nothing was changed."), code="department"
+        )
+
+
 def require_status(case: Case, *statuses: str) -> None:
     if case.status not in statuses:
         raise ValidationError(

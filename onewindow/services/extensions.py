@@ -62,12 +62,13 @@ def extension_decide(
     *, extension: ExtensionRequest, by, approve: bool, note: str = ""
 ) -> ExtensionRequest:
     """Approved: the due date moves by the days asked for, counted from the date in force."""
+    # The case first, then the request: the order case_answer takes them in.
+    case = case_lock(extension.case)
     extension = ExtensionRequest.objects.select_for_update().get(pk=extension.pk)
     if extension.status != ExtensionRequest.Status.PENDING:
         raise ValidationError(_("This request has already been decided."), code="decided")
     if not approve and not note.strip():
         raise ValidationError(_("Give the reason for the denial."), code="required")
-    case = case_lock(extension.case)
     require_status(
         case, Case.Status.DISPATCHED, Case.Status.IN_PROGRESS, Case.Status.INFO_REQUESTED
     )

@@ -90,7 +90,8 @@ def _info_reply(case: Case, payload: dict) -> None:
     case.due_date = calendar.due_after_pause(case.due_date, case.paused_on, replied_on)
     case.paused_on = None
     case.status = Case.Status.IN_PROGRESS
-    case.is_overdue = case.due_date < timezone.localdate()
+    if case.due_date >= timezone.localdate():
+        case.is_overdue = False  # still late? beat marks and announces it
     case.save()
     _attachments_add(case, payload.get("attachments", []))
     event_add(

@@ -31,7 +31,20 @@ def _send_later(message_id: int) -> None:
 
 
 def park_message_deliver(*, message_id: int) -> bool:
-    """Deliver one message to its park (called in the public schema)."""
+    """Deliver a message to its park, after any older undelivered one of the same case: the
+    park applies a case's messages in the order the hub wrote them (public schema)."""
+    message = ParkMessage.objects.filter(pk=message_id).only("case_id").first()
+    if message is None:
+        return False
+    older = ParkMessage.objects.filter(
+        case_id=message.case_id, delivered_at__isnull=True, pk__lt=message_id
+    ).values_list("pk", flat=True)
+    for pk in list(older):
+        _deliver_one(message_id=pk)
+    return _deliver_one(message_id=message_id)
+
+
+def _deliver_one(*, message_id: int) -> bool:
     from appeals.services.inbound import park_receive
 
     message = (

@@ -333,3 +333,26 @@ def test_the_queue_shows_waiting_appeals_first_the_most_urgent_on_top(window, pa
     page = window.get("/office/appeals/").content.decode()
     assert page.index(urgent.tracking_number) < page.index(later.tracking_number)
     assert page.index(later.tracking_number) < page.index(answered.tracking_number)
+
+
+def test_lookup_without_login_shows_progress_but_not_the_text_of_answers(park_a_client, park_a):
+    from .helpers import deliver_to_parks, dispatched_case
+
+    appeal, case = dispatched_case("alpha")
+    from onewindow.services.cases import case_answer
+
+    from ..personas import user_in
+
+    case_answer(case=case, by=user_in("public", "liaison"), text="贵司的贷款贴息为十二万元")
+    deliver_to_parks()
+    with schema_context("alpha"):
+        mobile = appeal.enterprise.mobile
+    for response in (
+        park_a_client.post(
+            "/track/", {"tracking_number": appeal.tracking_number, "mobile": f"+86 {mobile}"}
+        ),
+        park_a_client.get(f"/track/{appeal.secret}/"),
+    ):
+        page = response.content.decode()
+        assert appeal.tracking_number in page and "已答复" in page
+        assert "十二万元" not in page

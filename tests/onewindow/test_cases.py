@@ -206,3 +206,56 @@ def test_open_cases_come_before_answered_ones(case, park_a):
     Case.objects.filter(pk=case.pk).update(status="answered", due_date=datetime.date(2025, 1, 2))
     page = hub("liaison").get("/cases/").content.decode()
     assert page.index(newer.tracking_number) < page.index(case.tracking_number)
+
+
+def test_a_transfer_or_return_withdraws_the_old_departments_extension_request(case):
+    liaison = hub("liaison")
+    liaison.post(f"/cases/{case.pk}/extension/", {"days": 3, "reason": "需现场核查"})
+    target = Department.objects.get(short_name="科创局")
+    liaison.post(f"/cases/{case.pk}/transfer/", {"department": target.pk, "reason": "属科技项目"})
+    assert ExtensionRequest.objects.get(case=case).status == ExtensionRequest.Status.WITHDRAWN
+    hub("other_liaison").post(f"/cases/{case.pk}/extension/", {"days": 2, "reason": "新部门核查"})
+    assert ExtensionRequest.objects.filter(case=case, status="pending").count() == 1
+
+
+def test_a_liaison_cannot_act_on_a_case_transferred_away_meanwhile(case):
+    from django.core.exceptions import ValidationError
+
+    from onewindow.services.cases import case_answer, case_transfer
+
+    stale = Case.objects.get(pk=case.pk)  # the page the colleague still has open
+    liaison = user_in("public", "liaison")
+    case_transfer(
+        case=case, by=liaison, department=Department.objects.get(short_name="科创局"), reason="转"
+    )
+    with pytest.raises(ValidationError):
+        case_answer(case=stale, by=liaison, text="迟到的答复")
+    assert not case.answers.exists()
+
+
+def test_the_enterprise_is_told_when_its_case_is_being_reassigned(case):
+    hub("liaison").post(f"/cases/{case.pk}/return/", {"reason": "不属于本局职责"})
+    deliver_to_parks()
+    with schema_context("alpha"):
+        actions = Appeal.objects.get(pk=case.appeal_id).events.values_list("action", flat=True)
+        assert "区级平台正在重新确定承办部门" in list(actions)
+        notes = Appeal.objects.get(pk=case.appeal_id).events.values_list("note", flat=True)
+        assert "不属于本局职责" not in list(notes)  # the liaison's reason stays in the hub
+
+
+def test_messages_for_one_case_reach_the_park_in_order(case):
+    from onewindow.models import ParkMessage
+    from onewindow.services.cases import case_answer, case_sign
+    from onewindow.services.outbox import park_message_deliver
+
+    liaison = user_in("public", "liaison")
+    case_sign(case=case, by=liaison)
+    case_answer(case=case, by=liaison, text="已办结")
+    answered = ParkMessage.objects.get(case=case, kind="answered")
+    assert park_message_deliver(message_id=answered.pk)  # the sign-for message goes first
+    assert not ParkMessage.objects.filter(case=case, delivered_at__isnull=True).exists()
+    with schema_context("alpha"):
+        actions = list(
+            Appeal.objects.get(pk=case.appeal_id).events.values_list("action", flat=True)
+        )
+    assert actions.index("工业和信息化局正在办理") < actions.index("已答复")
