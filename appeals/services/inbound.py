@@ -6,7 +6,6 @@ import uuid
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from ..models import Appeal, AppealAttachment, ReceivedMessage
@@ -72,7 +71,9 @@ def _answered(appeal: Appeal, payload: dict) -> None:
     appeal.status = Appeal.Status.ANSWERED
     appeal.answer = payload["text"]
     appeal.answered_by = payload.get("department_name", "")[:60]
-    appeal.answered_at = parse_datetime(payload["answered_at"]) or timezone.now()
+    # When the answer reached the enterprise: the rating period runs from here, so a message
+    # delayed by an outage does not shorten it (the hub keeps the department's own time).
+    appeal.answered_at = timezone.now()
     appeal.save()
     for item in payload.get("attachments", []):
         attachment = AppealAttachment(
