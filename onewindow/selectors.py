@@ -78,3 +78,27 @@ def arbitration_queue():
             "case", "department", "requested_by"
         ),
     }
+
+
+def hub_workload(*, user) -> dict[str, int] | None:
+    """What waits for this person on the hub home: their department's open work for a liaison,
+    arbitration and extensions for a district admin; None for anyone else."""
+    from .models import Case, ExtensionRequest
+
+    if not user.is_authenticated:
+        return None
+    if user.role == "district_admin":
+        return {
+            "returned": Case.objects.filter(status="returned").count(),
+            "extensions": ExtensionRequest.objects.filter(status="pending").count(),
+            "overdue": Case.objects.open().filter(is_overdue=True).count(),
+        }
+    department = liaison_department(user)
+    if department is None:
+        return None
+    cases = Case.objects.for_department(department)
+    return {
+        "dispatched": cases.filter(status="dispatched").count(),
+        "in_progress": cases.filter(status="in_progress").count(),
+        "overdue": cases.open().filter(is_overdue=True).count(),
+    }

@@ -1,5 +1,7 @@
 from django.shortcuts import render
 
+from onewindow.selectors import hub_workload
+
 from .selectors import park_list_for_hub, park_url
 
 
@@ -10,7 +12,11 @@ def hub_home(request):
     return render(
         request,
         "tenants/hub_home.html",
-        {"parks": parks, "uncovered_years": _calendar_warning(request)},
+        {
+            "parks": parks,
+            "uncovered_years": _calendar_warning(request),
+            "workload": hub_workload(user=request.user),
+        },
     )
 
 

@@ -259,3 +259,15 @@ def test_messages_for_one_case_reach_the_park_in_order(case):
             Appeal.objects.get(pk=case.appeal_id).events.values_list("action", flat=True)
         )
     assert actions.index("工业和信息化局正在办理") < actions.index("已答复")
+
+
+def test_the_hub_home_shows_each_person_their_waiting_work(case):
+    def waiting(short_name: str) -> int:
+        return Case.objects.filter(department__short_name=short_name, status="dispatched").count()
+
+    assert waiting("工信局") >= 1
+    assert f"待签收：{waiting('工信局')}" in hub("liaison").get("/").content.decode()
+    assert f"待签收：{waiting('科创局')}" in hub("other_liaison").get("/").content.decode()
+    returned = Case.objects.filter(status="returned").count()
+    assert f"待重新派单的退单：{returned}" in hub("district_admin").get("/").content.decode()
+    assert "待办事项" not in host_client("localhost").get("/").content.decode()
