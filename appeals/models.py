@@ -173,6 +173,8 @@ class AppealEvent(models.Model):
     to_status = models.CharField(max_length=20, blank=True)
     note = models.TextField(blank=True)
     is_public = models.BooleanField(default=True)
+    # `action` is an English message id; these fill its placeholders when it is shown.
+    params = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["at", "id"]
@@ -187,6 +189,15 @@ class AppealEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("timeline events are immutable")
+
+    @property
+    def action_text(self) -> str:
+        """The step in the reader's language."""
+        from portal.phrases import phrase_render
+
+        return phrase_render(
+            self.action, self.params, {"level": lambda level: Satisfaction(level).label}
+        )
 
     @property
     def from_label(self) -> str:

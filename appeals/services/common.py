@@ -30,6 +30,7 @@ def event_add(
     *,
     actor: str,
     action: str,
+    params: dict | None = None,
     actor_name: str = "",
     from_status: str = "",
     note: str = "",
@@ -40,6 +41,7 @@ def event_add(
         actor=actor,
         actor_name=actor_name[:60],
         action=action,
+        params=params or {},
         from_status=from_status,
         # A step that changed nothing (a department's progress) shows no "→ status".
         to_status=appeal.status if from_status and appeal.status != from_status else "",

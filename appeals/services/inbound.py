@@ -7,6 +7,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from ..models import Appeal, AppealAttachment, ReceivedMessage
 from .common import appeal_lock, enterprise_notify, event_add
@@ -36,6 +37,7 @@ def _progress(appeal: Appeal, payload: dict) -> None:
         actor="department",
         actor_name=payload.get("department_name", ""),
         action=payload["action"],
+        params=payload.get("params") or {},
         note=payload.get("note", ""),
         public=payload.get("public", True),
     )
@@ -52,7 +54,7 @@ def _info_requested(appeal: Appeal, payload: dict) -> None:
         appeal,
         actor="department",
         actor_name=payload.get("department_name", ""),
-        action=_("More information requested"),
+        action=N_("More information requested"),
         from_status=before,
         note=payload["question"],
     )
@@ -89,7 +91,7 @@ def _answered(appeal: Appeal, payload: dict) -> None:
         appeal,
         actor="department",
         actor_name=appeal.answered_by,
-        action=_("Answered"),
+        action=N_("Answered"),
         from_status=before,
         note=payload["text"],
     )

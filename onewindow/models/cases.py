@@ -177,6 +177,8 @@ class CaseEvent(models.Model):
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
     note = models.TextField(blank=True)
+    # `action` is an English message id; these fill its placeholders when it is shown.
+    params = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["at", "id"]
@@ -191,6 +193,13 @@ class CaseEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("timeline events are immutable")
+
+    @property
+    def action_text(self) -> str:
+        """The step in the reader's language."""
+        from portal.phrases import phrase_render
+
+        return phrase_render(self.action, self.params)
 
     @property
     def to_label(self) -> str:

@@ -45,12 +45,21 @@ def require_text(text: str, message: str) -> str:
     return text
 
 
-def event_add(case: Case, *, by=None, action: str, from_status: str = "", note: str = ""):
+def event_add(
+    case: Case,
+    *,
+    by=None,
+    action: str,
+    params: dict | None = None,
+    from_status: str = "",
+    note: str = "",
+):
     return CaseEvent.objects.create(
         case=case,
         actor=by if by is not None and by.pk else None,
         actor_name=str(by)[:60] if by is not None else "",
         action=action,
+        params=params or {},
         from_status=from_status,
         to_status=case.status if from_status and case.status != from_status else "",
         note=note,
@@ -61,12 +70,15 @@ def tell_park(case: Case, kind: str, **payload) -> None:
     park_message_write(case=case, kind=kind, payload=payload)
 
 
-def progress(case: Case, action: str, *, note: str = "", public: bool = True) -> None:
-    """A step the enterprise may follow on the park site."""
+def progress(
+    case: Case, action: str, params: dict | None = None, *, note: str = "", public: bool = True
+) -> None:
+    """A step the enterprise may follow on the park site (`action`: an English message id)."""
     tell_park(
         case,
         "progress",
         action=action,
+        params=params or {},
         note=note,
         public=public,
         department_name=case.department.name if case.department else "",

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from ..models import Case, ExtensionRequest
 from ..workdays import WorkingCalendar
@@ -46,7 +47,8 @@ def extension_request(*, case: Case, by, days: int, reason: str) -> ExtensionReq
         case,
         by=by,
         note=reason,
-        action=_("Asked for %(days)d more working days") % {"days": days},
+        action=N_("Asked for %(days)d more working days"),
+        params={"days": days},
     )
     admins_notify(
         case,
@@ -90,11 +92,12 @@ def extension_decide(
             case,
             by=by,
             note=extension.decision_note,
-            action=_("Extension approved; due date %(due)s") % {"due": case.due_date},
+            action=N_("Extension approved; due date %(due)s"),
+            params={"due": str(case.due_date)},
         )
-        progress(case, _("The due date was extended to %(due)s") % {"due": case.due_date})
+        progress(case, N_("The due date was extended to %(due)s"), {"due": str(case.due_date)})
     else:
-        event_add(case, by=by, note=extension.decision_note, action=_("Extension denied"))
+        event_add(case, by=by, note=extension.decision_note, action=N_("Extension denied"))
     liaisons_notify(
         case,
         extension.department,

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from ..models import AppealCategory, Case, CaseArrival, CaseAttachment, Department, ReceivedMessage
 from ..selectors import department_for
@@ -61,8 +62,10 @@ def case_create(*, park, payload: dict) -> Case:
         case=case, department=department, kind=CaseArrival.Kind.DISPATCH, arrived_at=now
     )
     _attachments_add(case, payload.get("attachments", []))
-    event_add(case, action=_("Dispatched to %(department)s") % {"department": department.name})
-    progress(case, _("Sent to %(department)s") % {"department": department.name})
+    event_add(
+        case, action=N_("Dispatched to %(department)s"), params={"department": department.name}
+    )
+    progress(case, N_("Sent to %(department)s"), {"department": department.name})
     liaisons_notify(case, department, title=_("New case %(number)s") % number(case))
     return case
 
@@ -96,14 +99,14 @@ def _info_reply(case: Case, payload: dict) -> None:
     _attachments_add(case, payload.get("attachments", []))
     event_add(
         case,
-        action=_("The enterprise sent more information"),
+        action=N_("The enterprise sent more information"),
         from_status=before,
         note=payload["text"],
     )
     progress(
         case,
-        _("The department received your information; due date %(due)s")
-        % {"due": case.due_date.isoformat()},
+        N_("The department received your information; due date %(due)s"),
+        {"due": case.due_date.isoformat()},
     )
     liaisons_notify(
         case, case.department, title=_("Case %(number)s: the enterprise replied") % number(case)
@@ -131,15 +134,16 @@ def _rated(case: Case, payload: dict) -> None:
     case.save()
     event_add(
         case,
-        action=_("Rated by the enterprise"),
+        action=N_("Rated by the enterprise"),
         from_status=before,
         note=payload.get("comment", ""),
     )
     if payload["rehandle"]:
-        event_add(case, action=_("Sent back for re-handling"))
+        event_add(case, action=N_("Sent back for re-handling"))
         progress(
             case,
-            _("Being handled again; due date %(due)s") % {"due": case.due_date.isoformat()},
+            N_("Being handled again; due date %(due)s"),
+            {"due": case.due_date.isoformat()},
         )
         liaisons_notify(
             case,
@@ -159,7 +163,7 @@ def _closed_unrated(case: Case, payload: dict) -> None:
     case.status = Case.Status.CLOSED
     case.closed_at = parse_datetime(payload["at"])
     case.save(update_fields=["status", "closed_at"])
-    event_add(case, action=_("Closed without a rating"), from_status=before)
+    event_add(case, action=N_("Closed without a rating"), from_status=before)
 
 
 HANDLERS = {

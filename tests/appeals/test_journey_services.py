@@ -100,3 +100,18 @@ def test_internal_notes_stay_off_the_enterprise_timeline(park_a):
         internal = AppealEvent.objects.filter(appeal=appeal, is_public=False)
         assert internal.count() == 1
     assert "企业曾多次来电，优先处理" not in public
+
+
+def test_timeline_steps_are_shown_in_the_readers_language(park_a):
+    from django.utils import translation
+
+    appeal, _case = dispatched_case("alpha")
+    deliver_to_parks()
+    with schema_context("alpha"):
+        events = list(Appeal.objects.get(pk=appeal.pk).events.all())
+    with translation.override("en"):
+        english = [event.action_text for event in events]
+    with translation.override("zh-hans"):
+        chinese = [event.action_text for event in events]
+    assert "Sent to 工业和信息化局" in english and "Accepted and sent to the district" in english
+    assert "已受理并推送至区级平台" in chinese

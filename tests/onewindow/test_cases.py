@@ -38,9 +38,9 @@ def test_signing_for_a_case_keeps_the_clock_and_tells_the_enterprise(case):
     assert case.arrivals.get().signed_at is not None
     deliver_to_parks()
     with schema_context("alpha"):
-        actions = list(
-            Appeal.objects.get(pk=case.appeal_id).events.values_list("action", flat=True)
-        )
+        actions = [
+            event.action_text for event in Appeal.objects.get(pk=case.appeal_id).events.all()
+        ]
     assert any("工业和信息化局" in action for action in actions)
 
 
@@ -156,7 +156,7 @@ def test_a_request_for_information_pauses_the_clock_across_holidays(case):
 
 def test_reminders_and_overdue_marking_run_once(case):
     def events(action: str) -> int:
-        return case.events.filter(action__startswith=action).count()
+        return sum(event.action_text.startswith(action) for event in case.events.all())
 
     deadlines_check(today=case.due_date)
     deadlines_check(today=case.due_date)
@@ -237,8 +237,10 @@ def test_the_enterprise_is_told_when_its_case_is_being_reassigned(case):
     hub("liaison").post(f"/cases/{case.pk}/return/", {"reason": "不属于本局职责"})
     deliver_to_parks()
     with schema_context("alpha"):
-        actions = Appeal.objects.get(pk=case.appeal_id).events.values_list("action", flat=True)
-        assert "区级平台正在重新确定承办部门" in list(actions)
+        actions = [
+            event.action_text for event in Appeal.objects.get(pk=case.appeal_id).events.all()
+        ]
+        assert "区级平台正在重新确定承办部门" in actions
         notes = Appeal.objects.get(pk=case.appeal_id).events.values_list("note", flat=True)
         assert "不属于本局职责" not in list(notes)  # the liaison's reason stays in the hub
 
@@ -255,9 +257,9 @@ def test_messages_for_one_case_reach_the_park_in_order(case):
     assert park_message_deliver(message_id=answered.pk)  # the sign-for message goes first
     assert not ParkMessage.objects.filter(case=case, delivered_at__isnull=True).exists()
     with schema_context("alpha"):
-        actions = list(
-            Appeal.objects.get(pk=case.appeal_id).events.values_list("action", flat=True)
-        )
+        actions = [
+            event.action_text for event in Appeal.objects.get(pk=case.appeal_id).events.all()
+        ]
     assert actions.index("工业和信息化局正在办理") < actions.index("已答复")
 
 
