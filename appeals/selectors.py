@@ -113,3 +113,31 @@ def window_counts(*, today: datetime.date | None = None) -> dict[str, int]:
         "waiting": Appeal.objects.at_window().count(),
         "overdue": Appeal.objects.window_overdue(today).count(),
     }
+
+
+def window_figures(
+    *, period_start: datetime.date | None = None, period_end: datetime.date | None = None
+) -> dict:
+    """The park window's own figures (in the current park), for appeals submitted in the period
+    (Asia/Shanghai dates): what reached it, what it accepted, answered itself or rejected, and
+    the window on-time rate 窗口按时受理率 — accepted (or answered at the window) on or before
+    the window due date / accepted. Unlike the hub's figures, these include window-closed appeals.
+    """
+    from onewindow.metrics import Rate
+
+    appeals = Appeal.objects.all()
+    if period_start:
+        appeals = appeals.filter(submitted_at__date__gte=period_start)
+    if period_end:
+        appeals = appeals.filter(submitted_at__date__lte=period_end)
+    accepted = list(
+        appeals.filter(accepted_at__isnull=False).values_list("accepted_at", "window_due")
+    )
+    on_time = sum(timezone.localdate(at) <= due for at, due in accepted)
+    return {
+        "received": appeals.count(),
+        "dispatched": appeals.filter(sent_to_hub=True).count(),
+        "answered_at_window": appeals.filter(accepted_at__isnull=False, sent_to_hub=False).count(),
+        "rejected": appeals.filter(status=Appeal.Status.REJECTED).count(),
+        "window_on_time": Rate(on_time, len(accepted)),
+    }
