@@ -7,7 +7,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from ..models import Appeal, AppealAttachment, ReceivedMessage
 from .common import appeal_lock, enterprise_notify, event_add
@@ -54,7 +54,7 @@ def _info_requested(appeal: Appeal, payload: dict) -> None:
         appeal,
         actor="department",
         actor_name=payload.get("department_name", ""),
-        action=N_("More information requested"),
+        action=gettext_noop("More information requested"),
         from_status=before,
         note=payload["question"],
     )
@@ -91,7 +91,7 @@ def _answered(appeal: Appeal, payload: dict) -> None:
         appeal,
         actor="department",
         actor_name=appeal.answered_by,
-        action=N_("Answered"),
+        action=gettext_noop("Answered"),
         from_status=before,
         note=payload["text"],
     )

@@ -6,7 +6,7 @@ import uuid
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from onewindow.models import AppealCategory
 from onewindow.workdays import WorkingCalendar
@@ -85,7 +85,9 @@ def appeal_submit(
                 appeal,
                 actor=_actor(at_window),
                 actor_name=person_name(by),
-                action=N_("Filed at the park window") if at_window else N_("Submitted"),
+                action=gettext_noop("Filed at the park window")
+                if at_window
+                else gettext_noop("Submitted"),
             )
             window_notify(appeal, title=_("New appeal %(number)s") % _number(appeal))
             if at_window:
@@ -145,7 +147,7 @@ def appeal_resubmit(
         appeal,
         actor="enterprise",
         actor_name=person_name(by),
-        action=N_("Corrected and resubmitted"),
+        action=gettext_noop("Corrected and resubmitted"),
         from_status=before,
     )
     window_notify(appeal, title=_("Appeal %(number)s was resubmitted") % _number(appeal))

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from ..models import SATISFIED_LEVELS, Appeal, AppealAttachment, Satisfaction
 from ..validators import attachments_validate
@@ -42,7 +42,7 @@ def appeal_reply_info(*, appeal: Appeal, by, text: str, uploads=()) -> Appeal:
         appeal,
         actor="enterprise",
         actor_name=person_name(by),
-        action=N_("Sent the information requested"),
+        action=gettext_noop("Sent the information requested"),
         from_status=before,
         note=text,
     )
@@ -88,13 +88,13 @@ def appeal_rate(
         appeal,
         actor="enterprise",
         actor_name=person_name(by),
-        action=N_("Rated the answer: %(level)s"),
+        action=gettext_noop("Rated the answer: %(level)s"),
         params={"level": satisfaction},
         from_status=before,
         note=appeal.rating_comment,
     )
     if rehandle:
-        event_add(appeal, actor="system", action=N_("Sent back for re-handling"))
+        event_add(appeal, actor="system", action=gettext_noop("Sent back for re-handling"))
     if appeal.sent_to_hub:
         payload = {
             "resolved": resolved,
@@ -133,7 +133,7 @@ def appeal_close_unrated(*, appeal: Appeal, now: datetime.datetime) -> bool:
     event_add(
         appeal,
         actor="system",
-        action=N_("Closed without a rating"),
+        action=gettext_noop("Closed without a rating"),
         from_status=Appeal.Status.ANSWERED,
     )
     if appeal.sent_to_hub:

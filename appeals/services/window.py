@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from ..models import Appeal, AppealAttachment
 from ..validators import attachments_validate
@@ -43,7 +43,7 @@ def appeal_accept(*, appeal: Appeal, by, category=None, department=None, note: s
         appeal,
         actor="window",
         actor_name=person_name(by),
-        action=N_("Accepted and sent to the district"),
+        action=gettext_noop("Accepted and sent to the district"),
         from_status=before,
     )
     if note.strip():
@@ -51,7 +51,7 @@ def appeal_accept(*, appeal: Appeal, by, category=None, department=None, note: s
             appeal,
             actor="window",
             actor_name=person_name(by),
-            action=N_("Internal note"),
+            action=gettext_noop("Internal note"),
             note=note.strip(),
             public=False,
         )
@@ -96,7 +96,7 @@ def appeal_return(*, appeal: Appeal, by, reason: str) -> Appeal:
         appeal,
         actor="window",
         actor_name=person_name(by),
-        action=N_("Returned for more information"),
+        action=gettext_noop("Returned for more information"),
         from_status=before,
         note=reason,
     )
@@ -122,7 +122,7 @@ def appeal_reject(*, appeal: Appeal, by, reason: str) -> Appeal:
         appeal,
         actor="window",
         actor_name=person_name(by),
-        action=N_("Not accepted"),
+        action=gettext_noop("Not accepted"),
         from_status=before,
         note=reason,
     )
@@ -155,7 +155,7 @@ def appeal_answer_at_window(*, appeal: Appeal, by, text: str, uploads=()) -> App
         appeal,
         actor="window",
         actor_name=person_name(by),
-        action=N_("Answered at the park window"),
+        action=gettext_noop("Answered at the park window"),
         from_status=before,
         note=text,
     )

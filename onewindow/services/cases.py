@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from appeals.validators import attachments_validate, content_type_for
 
@@ -41,8 +41,10 @@ def case_sign(*, case: Case, by) -> Case:
     if arrival and arrival.signed_at is None:
         arrival.signed_at = timezone.now()
         arrival.save(update_fields=["signed_at"])
-    event_add(case, by=by, action=N_("Signed for"), from_status=before)
-    progress(case, N_("%(department)s is handling it"), {"department": case.department.name})
+    event_add(case, by=by, action=gettext_noop("Signed for"), from_status=before)
+    progress(
+        case, gettext_noop("%(department)s is handling it"), {"department": case.department.name}
+    )
     return case
 
 
@@ -83,7 +85,7 @@ def case_answer(*, case: Case, by, text: str, uploads=()) -> CaseAnswer:
     case.first_answered_at = case.first_answered_at or now
     case.save(update_fields=["status", "first_answered_at"])
     extensions_withdraw(case=case)
-    event_add(case, by=by, action=N_("Answered"), from_status=before, note=text)
+    event_add(case, by=by, action=gettext_noop("Answered"), from_status=before, note=text)
     tell_park(
         case,
         "answered",
@@ -110,7 +112,11 @@ def case_request_info(*, case: Case, by, question: str) -> Case:
     case.paused_on = timezone.localdate()
     case.save(update_fields=["status", "paused_on"])
     event_add(
-        case, by=by, action=N_("Asked for more information"), from_status=before, note=question
+        case,
+        by=by,
+        action=gettext_noop("Asked for more information"),
+        from_status=before,
+        note=question,
     )
     tell_park(case, "info_requested", question=question, department_name=case.department.name)
     return case
@@ -139,10 +145,10 @@ def case_transfer(*, case: Case, by, department: Department, reason: str) -> Cas
         by=by,
         from_status=before,
         note=reason,
-        action=N_("Transferred from %(source)s to %(target)s"),
+        action=gettext_noop("Transferred from %(source)s to %(target)s"),
         params={"source": source.name, "target": department.name},
     )
-    progress(case, N_("Transferred to %(department)s"), {"department": department.name})
+    progress(case, gettext_noop("Transferred to %(department)s"), {"department": department.name})
     liaisons_notify(
         case, department, title=_("Case %(number)s transferred to you") % number(case), body=reason
     )
@@ -164,8 +170,10 @@ def case_return(*, case: Case, by, reason: str) -> Case:
     case.status = Case.Status.RETURNED
     case.save(update_fields=["status"])
     extensions_withdraw(case=case)
-    event_add(case, by=by, action=N_("Returned as misrouted"), from_status=before, note=reason)
-    progress(case, N_("Being assigned to the responsible department by the district"))
+    event_add(
+        case, by=by, action=gettext_noop("Returned as misrouted"), from_status=before, note=reason
+    )
+    progress(case, gettext_noop("Being assigned to the responsible department by the district"))
     admins_notify(
         case,
         title=_("Case %(number)s returned for re-dispatch") % number(case),
@@ -202,9 +210,9 @@ def case_redispatch(*, case: Case, by, department: Department, note: str = "") -
         by=by,
         from_status=before,
         note=note,
-        action=N_("Re-dispatched to %(department)s"),
+        action=gettext_noop("Re-dispatched to %(department)s"),
         params={"department": department.name},
     )
-    progress(case, N_("Sent to %(department)s"), {"department": department.name})
+    progress(case, gettext_noop("Sent to %(department)s"), {"department": department.name})
     liaisons_notify(case, department, title=_("New case %(number)s") % number(case))
     return case

@@ -5,7 +5,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from ..models import Case
 from ..workdays import WorkingCalendar
@@ -33,7 +33,9 @@ def case_remind(*, case: Case) -> bool:
         return False
     case.reminded_at = timezone.now()
     case.save(update_fields=["reminded_at"])
-    event_add(case, action=N_("Reminder: due %(due)s"), params={"due": str(case.due_date)})
+    event_add(
+        case, action=gettext_noop("Reminder: due %(due)s"), params={"due": str(case.due_date)}
+    )
     liaisons_notify(
         case,
         case.department,
@@ -54,7 +56,9 @@ def case_mark_overdue(*, case: Case, today: datetime.date) -> bool:
         return False
     case.is_overdue = True
     case.save(update_fields=["is_overdue"])
-    event_add(case, action=N_("Overdue since %(due)s"), params={"due": str(case.due_date)})
+    event_add(
+        case, action=gettext_noop("Overdue since %(due)s"), params={"due": str(case.due_date)}
+    )
     liaisons_notify(case, case.department, title=_("Case %(number)s is overdue") % number(case))
     admins_notify(case, title=_("Case %(number)s is overdue") % number(case))
     return True

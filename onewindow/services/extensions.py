@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from ..models import Case, ExtensionRequest
 from ..workdays import WorkingCalendar
@@ -47,7 +47,7 @@ def extension_request(*, case: Case, by, days: int, reason: str) -> ExtensionReq
         case,
         by=by,
         note=reason,
-        action=N_("Asked for %(days)d more working days"),
+        action=gettext_noop("Asked for %(days)d more working days"),
         params={"days": days},
     )
     admins_notify(
@@ -92,12 +92,16 @@ def extension_decide(
             case,
             by=by,
             note=extension.decision_note,
-            action=N_("Extension approved; due date %(due)s"),
+            action=gettext_noop("Extension approved; due date %(due)s"),
             params={"due": str(case.due_date)},
         )
-        progress(case, N_("The due date was extended to %(due)s"), {"due": str(case.due_date)})
+        progress(
+            case, gettext_noop("The due date was extended to %(due)s"), {"due": str(case.due_date)}
+        )
     else:
-        event_add(case, by=by, note=extension.decision_note, action=N_("Extension denied"))
+        event_add(
+            case, by=by, note=extension.decision_note, action=gettext_noop("Extension denied")
+        )
     liaisons_notify(
         case,
         extension.department,

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from ..models import AppealCategory, Case, CaseArrival, CaseAttachment, Department, ReceivedMessage
 from ..selectors import department_for
@@ -63,9 +63,11 @@ def case_create(*, park, payload: dict) -> Case:
     )
     _attachments_add(case, payload.get("attachments", []))
     event_add(
-        case, action=N_("Dispatched to %(department)s"), params={"department": department.name}
+        case,
+        action=gettext_noop("Dispatched to %(department)s"),
+        params={"department": department.name},
     )
-    progress(case, N_("Sent to %(department)s"), {"department": department.name})
+    progress(case, gettext_noop("Sent to %(department)s"), {"department": department.name})
     liaisons_notify(case, department, title=_("New case %(number)s") % number(case))
     return case
 
@@ -99,13 +101,13 @@ def _info_reply(case: Case, payload: dict) -> None:
     _attachments_add(case, payload.get("attachments", []))
     event_add(
         case,
-        action=N_("The enterprise sent more information"),
+        action=gettext_noop("The enterprise sent more information"),
         from_status=before,
         note=payload["text"],
     )
     progress(
         case,
-        N_("The department received your information; due date %(due)s"),
+        gettext_noop("The department received your information; due date %(due)s"),
         {"due": case.due_date.isoformat()},
     )
     liaisons_notify(
@@ -134,15 +136,15 @@ def _rated(case: Case, payload: dict) -> None:
     case.save()
     event_add(
         case,
-        action=N_("Rated by the enterprise"),
+        action=gettext_noop("Rated by the enterprise"),
         from_status=before,
         note=payload.get("comment", ""),
     )
     if payload["rehandle"]:
-        event_add(case, action=N_("Sent back for re-handling"))
+        event_add(case, action=gettext_noop("Sent back for re-handling"))
         progress(
             case,
-            N_("Being handled again; due date %(due)s"),
+            gettext_noop("Being handled again; due date %(due)s"),
             {"due": case.due_date.isoformat()},
         )
         liaisons_notify(
@@ -163,7 +165,7 @@ def _closed_unrated(case: Case, payload: dict) -> None:
     case.status = Case.Status.CLOSED
     case.closed_at = parse_datetime(payload["at"])
     case.save(update_fields=["status", "closed_at"])
-    event_add(case, action=N_("Closed without a rating"), from_status=before)
+    event_add(case, action=gettext_noop("Closed without a rating"), from_status=before)
 
 
 HANDLERS = {
