@@ -12,3 +12,8 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.fieldsets,
         ("ParkPortal", {"fields": ("role", "full_name", "mobile")}),
     )
+
+    def has_delete_permission(self, request, obj=None):
+        # Accounts are deactivated, never deleted: cases, answers and timelines keep naming
+        # who acted, and park and hub tables share one search path (see onewindow.models.cases).
+        return False

@@ -1,4 +1,9 @@
-"""The hub's side of an appeal: the case a department works on (工单)."""
+"""The hub's side of an appeal: the case a department works on (工单).
+
+Foreign keys to accounts are DO_NOTHING on purpose: a park schema's search path also reaches
+these public tables, so Django's delete collector, deleting a park account, would otherwise
+look here for rows of a hub account that merely has the same id. The database constraint (hub
+rows to hub accounts) keeps integrity; hub accounts are deactivated, not deleted."""
 
 import uuid
 
@@ -131,7 +136,7 @@ class CaseAnswer(models.Model):
         "onewindow.Department", on_delete=models.PROTECT, related_name="answers"
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, null=True, related_name="+"
     )
     text = models.TextField(_("answer"), max_length=4000)
     answered_at = models.DateTimeField(default=timezone.now)
@@ -170,7 +175,7 @@ class CaseEvent(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, null=True, related_name="+"
     )
     actor_name = models.CharField(max_length=60, blank=True)
     action = models.CharField(max_length=120)
@@ -220,14 +225,18 @@ class ExtensionRequest(models.Model):
         "onewindow.Department", on_delete=models.PROTECT, related_name="+"
     )
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, related_name="+"
     )
     days = models.PositiveSmallIntegerField(_("extra working days"))
     reason = models.CharField(_("reason"), max_length=500)
     requested_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_note = models.CharField(_("note"), max_length=500, blank=True)

@@ -26,7 +26,11 @@ class Liaison(models.Model):
     """A department liaison (部门联络员): a hub account bound to one department."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="liaison"
+        # DO_NOTHING: see onewindow.models.cases (a park account with the same id must never
+        # take a hub liaison with it).
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        related_name="liaison",
     )
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, related_name="liaisons", verbose_name=_("department")

@@ -273,3 +273,18 @@ def test_the_hub_home_shows_each_person_their_waiting_work(case):
     returned = Case.objects.filter(status="returned").count()
     assert f"待重新派单的退单：{returned}" in hub("district_admin").get("/").content.decode()
     assert "待办事项" not in host_client("localhost").get("/").content.decode()
+
+
+def test_deleting_a_park_account_never_touches_a_hub_account_with_the_same_id(case):
+    from accounts.models import User
+    from onewindow.models import Liaison
+
+    same_id = 900_000 + case.pk
+    hub_user = User.objects.create(id=same_id, username=f"hub-{same_id}", role="liaison")
+    liaison = Liaison.objects.create(user=hub_user, department=case.department)
+    hub_step = case.events.create(actor=hub_user, action="Signed for")
+    with schema_context("alpha"):
+        User.objects.create(id=same_id, username=f"park-{same_id}", role="enterprise").delete()
+    assert Liaison.objects.filter(pk=liaison.pk).exists()
+    assert User.objects.filter(pk=same_id).exists()
+    assert case.events.filter(pk=hub_step.pk, actor=hub_user).exists()
