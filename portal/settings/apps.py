@@ -25,6 +25,7 @@ TENANT_APPS = [
     *_BOTH,
     "enterprises",
     "appeals",
+    "servicedays",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

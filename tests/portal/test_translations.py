@@ -24,4 +24,5 @@ def test_compiled_catalogue_matches_the_po_file():
 
 def _messages(catalog) -> dict:
     as_key = lambda value: tuple(value) if isinstance(value, list | tuple) else value  # noqa: E731
-    return {as_key(m.id): as_key(m.string) for m in catalog if m.id}
+    # Keyed by context too: "Published" is a date label and, with a context, a status.
+    return {(m.context, as_key(m.id)): as_key(m.string) for m in catalog if m.id}

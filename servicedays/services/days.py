@@ -1,0 +1,143 @@
+"""Service days (企业服务日): creation with hosting departments and slots."""
+
+import datetime
+from collections.abc import Mapping, Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import SHANGHAI, ServiceDay, ServiceDayDepartment, Slot
+
+SLOT_MINUTES_RANGE = (5, 240)
+
+
+def service_day_create(
+    *,
+    title: str,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    place: str,
+    departments: Sequence,
+    booking_opens_at: datetime.datetime,
+    booking_closes_at: datetime.datetime,
+    topics: str = "",
+    description: str = "",
+    slot_minutes: int = 30,
+    seats_per_slot: int = 1,
+    department_seats: Mapping[int, int] | None = None,
+    bookings_per_enterprise: int = 1,
+    status: str = ServiceDay.Status.DRAFT,
+    now: datetime.datetime | None = None,
+) -> ServiceDay:
+    """Create a day, its hosting departments and their slots. `department_seats` maps a
+    department's pk to its seats per slot where it differs from `seats_per_slot`."""
+    seats = {d.pk: (department_seats or {}).get(d.pk, seats_per_slot) for d in departments}
+    day = ServiceDay(
+        title=title.strip(),
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        place=place.strip(),
+        topics=topics,
+        description=description,
+        slot_minutes=slot_minutes,
+        seats_per_slot=seats_per_slot,
+        booking_opens_at=booking_opens_at,
+        booking_closes_at=booking_closes_at,
+        bookings_per_enterprise=bookings_per_enterprise,
+        status=status,
+    )
+    _validate(day, departments, seats, now or timezone.now())
+    with transaction.atomic():
+        day.save()
+        ServiceDayDepartment.objects.bulk_create(
+            ServiceDayDepartment(service_day=day, department_id=pk, seats_per_slot=n)
+            for pk, n in seats.items()
+        )
+        Slot.objects.bulk_create(_slots(day, seats))
+    return day
+
+
+def _slots(day: ServiceDay, seats: Mapping[int, int]) -> list[Slot]:
+    return [
+        Slot(service_day=day, department_id=pk, starts_at=start, ends_at=end, capacity=n)
+        for start, end in slot_times(day)
+        for pk, n in seats.items()
+    ]
+
+
+def slot_times(day: ServiceDay) -> list[tuple[datetime.datetime, datetime.datetime]]:
+    """Whole slots from the start of the day; a remainder shorter than a slot is left out."""
+    length = datetime.timedelta(minutes=day.slot_minutes)
+    start = datetime.datetime.combine(day.date, day.start_time, tzinfo=SHANGHAI)
+    times = []
+    while start + length <= day.ends_at:
+        times.append((start, start + length))
+        start += length
+    return times
+
+
+def _validate(day, departments, seats, now) -> None:
+    errors = {
+        **_time_errors(day, now),
+        **_booking_errors(day),
+        **_department_errors(departments, seats),
+    }
+    if not day.title:
+        errors["title"] = _("Please give the service day a title.")
+    if not day.place:
+        errors["place"] = _("Please say where the service day takes place.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _time_errors(day: ServiceDay, now: datetime.datetime) -> dict[str, str]:
+    low, high = SLOT_MINUTES_RANGE
+    if day.date < now.astimezone(SHANGHAI).date():
+        return {"date": _("The date has already passed.")}
+    if day.end_time <= day.start_time:
+        return {"end_time": _("The day must end after it starts.")}
+    if not low <= day.slot_minutes <= high:
+        return {
+            "slot_minutes": _("A slot lasts from %(low)d to %(high)d minutes.")
+            % {"low": low, "high": high}
+        }
+    if not slot_times(day):
+        return {"slot_minutes": _("The day is shorter than one slot.")}
+    return {}
+
+
+def _booking_errors(day: ServiceDay) -> dict[str, str]:
+    if day.booking_closes_at <= day.booking_opens_at:
+        return {"booking_closes_at": _("Booking must close after it opens.")}
+    if day.booking_closes_at > day.starts_at:
+        return {"booking_closes_at": _("Booking must close before the day starts.")}
+    if day.bookings_per_enterprise < 1:
+        return {"bookings_per_enterprise": _("Allow at least one booking per enterprise.")}
+    return {}
+
+
+def _department_errors(departments, seats: Mapping[int, int]) -> dict[str, str]:
+    if not departments:
+        return {"departments": _("Choose at least one hosting department.")}
+    if len(seats) != len(departments):
+        return {"departments": _("Each department can host only once.")}
+    if any(not d.is_active for d in departments):
+        return {"departments": _("An inactive department cannot host a service day.")}
+    if any(n < 1 for n in seats.values()):
+        return {"seats_per_slot": _("Each department needs at least one seat per slot.")}
+    return {}
+
+
+@transaction.atomic
+def service_day_publish(*, day: ServiceDay) -> ServiceDay:
+    """Show a draft day to enterprises; booking opens at its opening time."""
+    day = ServiceDay.objects.select_for_update().get(pk=day.pk)
+    if day.status != ServiceDay.Status.DRAFT:
+        raise ValidationError(_("Only a draft service day can be published."), code="wrong_status")
+    day.status = ServiceDay.Status.PUBLISHED
+    day.save(update_fields=["status"])
+    return day

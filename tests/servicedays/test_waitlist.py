@@ -1,0 +1,127 @@
+"""The waitlist (候补) of a full slot: the first in line gets a freed seat and is told; after
+the cutoff nobody is promoted."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from notifications.models import Notification
+from servicedays.models import Booking, ServiceDay, Slot, WaitlistEntry
+from servicedays.services.bookings import booking_cancel
+from servicedays.services.waitlist import waitlist_expire, waitlist_join, waitlist_promote
+
+from .helpers import book, day_create, enterprise_new, first_slot, persona_enterprise
+
+pytestmark = pytest.mark.django_db
+
+
+def join(slot: Slot, enterprise, **fields) -> WaitlistEntry:
+    return waitlist_join(
+        slot=slot,
+        enterprise=enterprise,
+        by=enterprise.account,
+        topic="融资对接",
+        question="想了解贴息政策。",
+        **fields,
+    )
+
+
+def test_a_cancellation_promotes_the_first_in_line_and_notifies_them(in_park_a):
+    slot = first_slot(day_create())
+    booking = book(slot, persona_enterprise())
+    first, second = persona_enterprise("other_enterprise_user"), enterprise_new()
+    first_entry, second_entry = join(slot, first), join(slot, second)
+
+    promoted = booking_cancel(booking=booking, by=booking.enterprise.account)
+
+    assert promoted.enterprise == first and promoted.status == Booking.Status.CONFIRMED
+    assert promoted.topic == "融资对接" and promoted.question == "想了解贴息政策。"
+    first_entry.refresh_from_db()
+    second_entry.refresh_from_db()
+    assert first_entry.status == WaitlistEntry.Status.PROMOTED and first_entry.booking == promoted
+    assert second_entry.status == WaitlistEntry.Status.WAITING
+    slot.refresh_from_db()
+    assert slot.booked == 1
+    notice = Notification.objects.get(recipient=first.account)
+    assert "候补成功" in notice.title and promoted.code in notice.body
+    assert not Notification.objects.filter(recipient=second.account).exists()
+
+
+def test_nobody_is_promoted_after_the_cutoff(in_park_a):
+    day = day_create()
+    slot = first_slot(day)
+    book(slot, persona_enterprise())
+    waiting = persona_enterprise("other_enterprise_user")
+    entry = join(slot, waiting)
+    # A seat freed without a cancellation (the window added a seat) after the cutoff.
+    Slot.objects.filter(pk=slot.pk).update(capacity=2)
+    assert waitlist_promote(slot=slot, now=day.booking_closes_at) is None
+    entry.refresh_from_db()
+    assert entry.status == WaitlistEntry.Status.WAITING
+    assert Booking.objects.filter(slot=slot).count() == 1
+    assert not Notification.objects.filter(recipient=waiting.account).exists()
+    assert waitlist_expire(now=day.booking_closes_at) >= 1
+    entry.refresh_from_db()
+    assert entry.status == WaitlistEntry.Status.EXPIRED
+
+
+def test_before_the_cutoff_a_new_seat_goes_to_the_first_in_line(in_park_a):
+    slot = first_slot(day_create())
+    book(slot, persona_enterprise())
+    entry = join(slot, persona_enterprise("other_enterprise_user"))
+    Slot.objects.filter(pk=slot.pk).update(capacity=2)
+    promoted = waitlist_promote(slot=slot)
+    assert promoted.enterprise == entry.enterprise
+
+
+def test_the_waitlist_closes_at_the_cutoff(in_park_a):
+    day = day_create()
+    slot = first_slot(day)
+    book(slot, persona_enterprise())
+    with pytest.raises(ValidationError, match="预约已截止"):
+        join(slot, persona_enterprise("other_enterprise_user"), now=day.booking_closes_at)
+    assert not WaitlistEntry.objects.filter(slot=slot).exists()
+
+
+def test_a_slot_with_a_free_seat_has_no_waitlist(in_park_a):
+    slot = first_slot(day_create())
+    with pytest.raises(ValidationError, match="请直接预约"):
+        join(slot, persona_enterprise())
+    assert not WaitlistEntry.objects.filter(slot=slot).exists()
+
+
+def test_joining_twice_finds_the_same_entry(in_park_a):
+    slot = first_slot(day_create())
+    book(slot, persona_enterprise())
+    other = persona_enterprise("other_enterprise_user")
+    assert join(slot, other) == join(slot, other)
+    assert WaitlistEntry.objects.filter(slot=slot).count() == 1
+
+
+def test_an_enterprise_at_its_limit_loses_its_place_to_the_next(in_park_a):
+    day = day_create()
+    first, second = day.slots.order_by("starts_at")[:2]
+    booking = book(first, persona_enterprise())
+    busy, next_in_line = enterprise_new(), enterprise_new()
+    busy_entry = join(first, busy)
+    join(first, next_in_line)
+    book(second, busy)  # now at the one-booking limit for the day
+    promoted = booking_cancel(booking=booking, by=booking.enterprise.account)
+    assert promoted.enterprise == next_in_line
+    busy_entry.refresh_from_db()
+    assert busy_entry.status == WaitlistEntry.Status.EXPIRED
+
+
+def test_a_cancelled_day_promotes_nobody(in_park_a):
+    day = day_create()
+    slot = first_slot(day)
+    book(slot, persona_enterprise())
+    entry = join(slot, persona_enterprise("other_enterprise_user"))
+    ServiceDay.objects.filter(pk=day.pk).update(status=ServiceDay.Status.CANCELLED)
+    Slot.objects.filter(pk=slot.pk).update(capacity=2)
+    assert (
+        waitlist_promote(slot=slot, now=day.booking_opens_at + datetime.timedelta(hours=1)) is None
+    )
+    entry.refresh_from_db()
+    assert entry.status == WaitlistEntry.Status.WAITING
