@@ -1,11 +1,12 @@
 import datetime
 import secrets
-import uuid
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.messaging import OutboxBase, ReceiptBase
 
 from .querysets import AppealQuerySet
 from .storage import private_storage, private_upload_to
@@ -218,20 +219,13 @@ class DailySequence(models.Model):
         return f"{self.day} {self.last}"
 
 
-class OutboxMessage(models.Model):
+class OutboxMessage(OutboxBase):
     """A message from this park to the hub, written in the transaction that caused it and
     delivered after commit; re-sent by the beat sweep until the hub has taken it."""
 
-    key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
-    kind = models.CharField(max_length=40)
     appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="+")
-    payload = models.JSONField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveIntegerField(default=0)
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(OutboxBase.Meta):
         indexes = [
             models.Index(
                 fields=["created_at"],
@@ -240,15 +234,6 @@ class OutboxMessage(models.Model):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"{self.kind} {self.key}"
 
-
-class ReceivedMessage(models.Model):
+class ReceivedMessage(ReceiptBase):
     """A hub message already applied here: the same message delivered twice applies once."""
-
-    key = models.UUIDField(primary_key=True)
-    received_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self) -> str:
-        return str(self.key)

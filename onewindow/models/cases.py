@@ -5,14 +5,13 @@ these public tables, so Django's delete collector, deleting a park account, woul
 look here for rows of a hub account that merely has the same id. The database constraint (hub
 rows to hub accounts) keeps integrity; hub accounts are deactivated, not deleted."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from appeals.storage import private_storage, private_upload_to
+from portal.messaging import OutboxBase, ReceiptBase
 
 from ..querysets import CaseQuerySet
 
@@ -256,20 +255,13 @@ class ExtensionRequest(models.Model):
         return f"{self.case_id} +{self.days}"
 
 
-class ParkMessage(models.Model):
+class ParkMessage(OutboxBase):
     """A message from the hub to a park (outbox), re-sent by the sweep until the park took it."""
 
-    key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
     park = models.ForeignKey("tenants.Park", on_delete=models.CASCADE, related_name="+")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=40)
-    payload = models.JSONField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveIntegerField(default=0)
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(OutboxBase.Meta):
         indexes = [
             models.Index(
                 fields=["created_at"],
@@ -278,15 +270,6 @@ class ParkMessage(models.Model):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"{self.kind} {self.key}"
 
-
-class ReceivedMessage(models.Model):
+class ReceivedMessage(ReceiptBase):
     """A park message already applied at the hub: delivered twice, it applies once."""
-
-    key = models.UUIDField(primary_key=True)
-    received_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self) -> str:
-        return str(self.key)
