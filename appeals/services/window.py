@@ -87,50 +87,48 @@ def _case_payload(appeal: Appeal) -> dict:
 def appeal_return(*, appeal: Appeal, by, reason: str) -> Appeal:
     """补正: back to the enterprise, who corrects and resubmits."""
     reason = _reason_required(reason, _("Say what the enterprise must add or correct."))
-    appeal = appeal_lock(appeal)
-    require_status(appeal, Appeal.Status.SUBMITTED)
-    before = appeal.status
-    appeal.status = Appeal.Status.RETURNED
-    appeal.save(update_fields=["status", "updated_at"])
-    event_add(
+    return _window_decision(
         appeal,
-        actor="window",
-        actor_name=person_name(by),
+        by=by,
+        reason=reason,
+        status=Appeal.Status.RETURNED,
         action=gettext_noop("Returned for more information"),
-        from_status=before,
-        note=reason,
+        title=_("Appeal %(number)s needs more information"),
     )
-    enterprise_notify(
-        appeal,
-        title=_("Appeal %(number)s needs more information") % {"number": appeal.tracking_number},
-        body=reason,
-    )
-    return appeal
 
 
 @transaction.atomic
 def appeal_reject(*, appeal: Appeal, by, reason: str) -> Appeal:
     """不予受理, with the reason the enterprise will read."""
     reason = _reason_required(reason, _("Give the reason the appeal cannot be accepted."))
+    return _window_decision(
+        appeal,
+        by=by,
+        reason=reason,
+        status=Appeal.Status.REJECTED,
+        action=gettext_noop("Not accepted"),
+        title=_("Appeal %(number)s was not accepted"),
+    )
+
+
+def _window_decision(appeal, *, by, reason: str, status: str, action: str, title: str) -> Appeal:
+    """The window sends a waiting appeal back or turns it down, telling the enterprise why."""
     appeal = appeal_lock(appeal)
     require_status(appeal, Appeal.Status.SUBMITTED)
     before = appeal.status
-    appeal.status = Appeal.Status.REJECTED
-    appeal.closed_at = timezone.now()
+    appeal.status = status
+    if status == Appeal.Status.REJECTED:
+        appeal.closed_at = timezone.now()
     appeal.save(update_fields=["status", "closed_at", "updated_at"])
     event_add(
         appeal,
         actor="window",
         actor_name=person_name(by),
-        action=gettext_noop("Not accepted"),
+        action=action,
         from_status=before,
         note=reason,
     )
-    enterprise_notify(
-        appeal,
-        title=_("Appeal %(number)s was not accepted") % {"number": appeal.tracking_number},
-        body=reason,
-    )
+    enterprise_notify(appeal, title=title % {"number": appeal.tracking_number}, body=reason)
     return appeal
 
 
