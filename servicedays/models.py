@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from portal.messaging import OutboxBase
+
 from .querysets import (
     SEAT_HOLDING,
     BookingQuerySet,
@@ -76,6 +78,11 @@ class ServiceDay(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    # Who set it up: a park account's name, or a hub liaison's / district admin's (no FK: the
+    # hub's accounts live in another schema).
+    created_by_name = models.CharField(_("created by"), max_length=150, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
 
     objects = ServiceDayQuerySet.as_manager()
 
@@ -194,6 +201,10 @@ class Slot(models.Model):
 class Booking(models.Model):
     """A booking (预约) of a slot by an enterprise, with its question prepared in advance."""
 
+    class Outcome(models.TextChoices):
+        RESOLVED = "resolved", _("Resolved on the spot")
+        FOLLOW_UP = "follow_up", _("Follow-up needed")
+
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
         CANCELLED = "cancelled", _("Cancelled")
@@ -222,6 +233,25 @@ class Booking(models.Model):
     )
     created_at = models.DateTimeField(_("booked at"), default=timezone.now)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    checked_in_by_name = models.CharField(_("checked in by"), max_length=150, blank=True)
+    # Claimed once each by the reminder task (the day before, an hour before).
+    reminded_day_before_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminded_hour_before_at = models.DateTimeField(null=True, blank=True, editable=False)
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices, blank=True)
+    outcome_note = models.TextField(_("outcome note"), max_length=2000, blank=True)
+    outcome_at = models.DateTimeField(_("outcome recorded at"), null=True, blank=True)
+    outcome_by_name = models.CharField(_("outcome recorded by"), max_length=150, blank=True)
+    # A follow-up turned into an appeal (诉求); the appeal finds its booking through
+    # `appeal.service_day_booking`.
+    appeal = models.OneToOneField(
+        "appeals.Appeal",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="service_day_booking",
+        verbose_name=_("follow-up appeal"),
+    )
 
     objects = BookingQuerySet.as_manager()
 
@@ -296,3 +326,14 @@ class WaitlistEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.slot_id} {self.enterprise_id} {self.status}"
+
+
+class HubSyncMessage(OutboxBase):
+    """A service day changed: the hub's copy (for liaisons and district admins, across parks)
+    must be refreshed. Delivery sends the day as it is then, so the row only marks the need."""
+
+    service_day = models.ForeignKey(ServiceDay, on_delete=models.CASCADE, related_name="+")
+
+    class Meta(OutboxBase.Meta):
+        verbose_name = _("hub sync message")
+        verbose_name_plural = _("hub sync messages")

@@ -9,6 +9,7 @@ from .cases import (
     ReceivedMessage,
 )
 from .directory import AppealCategory, CalendarOverride, Department, Liaison, RoutingRule
+from .servicedays import HubBooking, HubServiceDay
 
 __all__ = [
     "AppealCategory",
@@ -20,6 +21,8 @@ __all__ = [
     "CaseEvent",
     "Department",
     "ExtensionRequest",
+    "HubBooking",
+    "HubServiceDay",
     "Liaison",
     "ParkMessage",
     "ReceivedMessage",

@@ -53,4 +53,11 @@ CELERY_BEAT_SCHEDULE = {
     "hub-outbox-sweep": {"task": "onewindow.tasks.outbox_sweep", "schedule": 30.0},
     "case-deadlines": {"task": "onewindow.tasks.deadlines_check", "schedule": 600.0},
     "appeals-close-unrated": {"task": "appeals.tasks.close_unrated", "schedule": 3600.0},
+    "servicedays-hub-sync-sweep": {"task": "servicedays.tasks.hub_sync_sweep", "schedule": 60.0},
+    "servicedays-reminders": {"task": "servicedays.tasks.reminders_send", "schedule": 300.0},
+    "servicedays-waitlists-expire": {
+        "task": "servicedays.tasks.waitlists_expire",
+        "schedule": 300.0,
+    },
+    "servicedays-complete": {"task": "servicedays.tasks.days_complete", "schedule": 900.0},
 }

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from ..models import Booking, ServiceDay, Slot
 from .common import (
     booking_url,
+    day_changed,
+    enterprise_lock,
     enterprise_notify,
     require_before_cutoff,
     require_bookable,
@@ -54,12 +56,14 @@ def booking_create(
             day = ServiceDay.objects.get(pk=day.pk)
             require_bookable(day, now)
             require_slot_of(day, slot)
+            enterprise_lock(enterprise)
             require_under_limit(day, enterprise)
             locked = slot_lock(slot)
             booking = seat_take(
                 locked, day=day, enterprise=enterprise, by=by, topic=topic, question=question
             )
             _confirmed_notify(booking)
+            day_changed(day)
     except IntegrityError as error:
         # The same enterprise booking the same slot twice at once: the constraint caught it.
         raise ValidationError(_("You have already booked this slot."), code="duplicate") from error
@@ -83,6 +87,7 @@ def booking_cancel(*, booking: Booking, by, now: datetime.datetime | None = None
             title=_("Your booking for %(title)s at %(when)s is cancelled") % slot_label(slot),
             url=booking_url(booking),
         )
+        day_changed(day)
     return promoted
 
 
@@ -117,6 +122,7 @@ def booking_move(
             title=_("Your booking for %(title)s is moved to %(when)s") % slot_label(new),
             url=booking_url(moved),
         )
+        day_changed(day)
     return moved
 
 

@@ -6,7 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from accounts.models import Role, User
 from notifications.services import notify
+from tenants.selectors import park_current, park_site_url
 
 from ..models import SHANGHAI, Booking, ServiceDay, Slot
 
@@ -110,6 +112,19 @@ def require_text(*, topic: str, question: str) -> tuple[str, str]:
     return topic, question
 
 
+def enterprise_lock(enterprise, *, skip_locked: bool = False) -> bool:
+    """Serialise one enterprise's bookings (the per-day limit counts its other bookings, which a
+    concurrent request on another slot could be adding). Taken before any slot lock. With
+    `skip_locked`, False when another transaction holds it (the caller holds a slot lock and must
+    not wait: that order could deadlock)."""
+    from enterprises.models import Enterprise
+
+    rows = Enterprise.objects.select_for_update(no_key=True, skip_locked=skip_locked).filter(
+        pk=enterprise.pk
+    )
+    return rows.values_list("pk", flat=True).first() is not None
+
+
 def slot_lock(slot: Slot) -> Slot:
     """The slot's row, locked until the end of the transaction, as it is now."""
     return Slot.objects.select_for_update().get(pk=slot.pk)
@@ -155,11 +170,21 @@ def _booked_add(slot: Slot, delta: int) -> None:
 
 
 def day_url(day: ServiceDay) -> str:
-    return f"/service-days/{day.pk}/"
+    return park_site_url(park_current(), f"/service-days/{day.pk}/")
 
 
 def booking_url(booking: Booking) -> str:
-    return f"/service-days/bookings/{booking.code}/"
+    return park_site_url(park_current(), f"/service-days/bookings/{booking.code}/")
+
+
+def office_booking_url(booking: Booking) -> str:
+    return park_site_url(park_current(), f"/office/service-days/bookings/{booking.code}/")
+
+
+def staff_notify(*, title: str, body: str = "", url: str = "") -> None:
+    """Tell the park's window staff and operators (who run service days on site)."""
+    staff = User.objects.filter(role__in=(Role.WINDOW_STAFF, Role.PARK_OPERATOR), is_active=True)
+    notify(recipients=staff, title=title, body=body, url=url)
 
 
 def enterprise_notify(enterprise, *, title: str, body: str = "", url: str = "") -> None:
@@ -169,3 +194,19 @@ def enterprise_notify(enterprise, *, title: str, body: str = "", url: str = "") 
 def slot_label(slot: Slot) -> dict:
     local = slot.starts_at.astimezone(SHANGHAI)
     return {"title": slot.service_day.title, "when": f"{local:%Y-%m-%d %H:%M}"}
+
+
+def day_changed(day: ServiceDay) -> None:
+    """Mark, in the caller's transaction, that the hub's copy of the day must be refreshed;
+    the refresh runs after commit (and from the beat sweep if that task is lost)."""
+    from .hubsync import day_sync_mark
+
+    day_sync_mark(day)
+
+
+def calendar_changed() -> None:
+    """A day appeared, went or changed its date: the park's cached pages (the home page lists
+    upcoming days) are refreshed."""
+    from cms.cache import content_changed
+
+    content_changed()

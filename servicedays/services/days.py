@@ -8,7 +8,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import SHANGHAI, ServiceDay, ServiceDayDepartment, Slot
+from ..models import SHANGHAI, Booking, ServiceDay, ServiceDayDepartment, Slot, WaitlistEntry
+from .common import (
+    booking_url,
+    calendar_changed,
+    day_changed,
+    day_url,
+    enterprise_notify,
+    seat_free,
+    slots_lock,
+)
 
 SLOT_MINUTES_RANGE = (5, 240)
 
@@ -30,6 +39,7 @@ def service_day_create(
     department_seats: Mapping[int, int] | None = None,
     bookings_per_enterprise: int = 1,
     status: str = ServiceDay.Status.DRAFT,
+    created_by_name: str = "",
     now: datetime.datetime | None = None,
 ) -> ServiceDay:
     """Create a day, its hosting departments and their slots. `department_seats` maps a
@@ -49,6 +59,7 @@ def service_day_create(
         booking_closes_at=booking_closes_at,
         bookings_per_enterprise=bookings_per_enterprise,
         status=status,
+        created_by_name=created_by_name[:150],
     )
     _validate(day, departments, seats, now or timezone.now())
     with transaction.atomic():
@@ -58,6 +69,8 @@ def service_day_create(
             for pk, n in seats.items()
         )
         Slot.objects.bulk_create(_slots(day, seats))
+        day_changed(day)
+        calendar_changed()
     return day
 
 
@@ -140,4 +153,60 @@ def service_day_publish(*, day: ServiceDay) -> ServiceDay:
         raise ValidationError(_("Only a draft service day can be published."), code="wrong_status")
     day.status = ServiceDay.Status.PUBLISHED
     day.save(update_fields=["status"])
+    day_changed(day)
+    calendar_changed()
     return day
+
+
+def service_day_cancel(
+    *, day: ServiceDay, reason: str, by_name: str, now: datetime.datetime | None = None
+) -> ServiceDay:
+    """Call a whole day off: every booking is cancelled and every waiting enterprise told, with
+    the reason. A day that is over cannot be cancelled."""
+    now = now or timezone.now()
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Please give the reason, so enterprises know why.")})
+    with transaction.atomic():
+        day = ServiceDay.objects.select_for_update().get(pk=day.pk)
+        if day.status in (ServiceDay.Status.CANCELLED, ServiceDay.Status.COMPLETED):
+            raise ValidationError(
+                _("This service day is already “%(status)s”.")
+                % {"status": day.get_status_display()},
+                code="wrong_status",
+            )
+        if now >= day.starts_at:
+            raise ValidationError(_("A service day that has begun cannot be cancelled."))
+        day.status = ServiceDay.Status.CANCELLED
+        day.cancelled_at = now
+        day.cancel_reason = reason
+        day.created_by_name = day.created_by_name or by_name[:150]
+        day.save(update_fields=["status", "cancelled_at", "cancel_reason", "created_by_name"])
+        _cancel_everyone(day, reason, now)
+        day_changed(day)
+        calendar_changed()
+    return day
+
+
+def _cancel_everyone(day: ServiceDay, reason: str, now: datetime.datetime) -> None:
+    slots = slots_lock(*day.slots.all())
+    bookings = Booking.objects.confirmed().filter(service_day=day).select_related("enterprise")
+    label = {"title": day.title, "date": day.date.isoformat()}
+    for booking in bookings:
+        seat_free(booking, slots[booking.slot_id], now)
+        enterprise_notify(
+            booking.enterprise,
+            title=_("Service day %(title)s on %(date)s is cancelled") % label,
+            body=_("Reason: %(reason)s. Your booking is cancelled.") % {"reason": reason},
+            url=booking_url(booking),
+        )
+    waiting = WaitlistEntry.objects.waiting().filter(slot__service_day=day)
+    for entry in waiting.select_related("enterprise"):
+        enterprise_notify(
+            entry.enterprise,
+            title=_("Service day %(title)s on %(date)s is cancelled") % label,
+            body=_("Reason: %(reason)s. Your place on the waitlist is closed.")
+            % {"reason": reason},
+            url=day_url(day),
+        )
+    waiting.update(status=WaitlistEntry.Status.EXPIRED)

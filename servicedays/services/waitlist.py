@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from ..models import Booking, ServiceDay, Slot, WaitlistEntry
 from .common import (
     booking_url,
+    day_changed,
+    enterprise_lock,
     enterprise_notify,
     is_under_limit,
     require_bookable,
@@ -41,10 +43,13 @@ def waitlist_join(
     day = ServiceDay.objects.get(pk=(service_day or slot.service_day).pk)
     require_bookable(day, now)
     require_slot_of(day, slot)
-    require_under_limit(day, enterprise)
     try:
         with transaction.atomic():
-            return _join_locked(slot_lock(slot), enterprise, by, topic, question)
+            enterprise_lock(enterprise)
+            require_under_limit(day, enterprise)
+            entry = _join_locked(slot_lock(slot), enterprise, by, topic, question)
+            day_changed(day)
+            return entry
     except IntegrityError:
         # Joined twice at once: the other request made the entry.
         return WaitlistEntry.objects.waiting().get(slot=slot, enterprise=enterprise)
@@ -67,12 +72,17 @@ def _join_locked(slot: Slot, enterprise, by, topic: str, question: str) -> Waitl
 
 @transaction.atomic
 def waitlist_leave(*, entry: WaitlistEntry, by) -> WaitlistEntry:
-    entry = WaitlistEntry.objects.select_for_update().select_related("enterprise").get(pk=entry.pk)
+    entry = (
+        WaitlistEntry.objects.select_for_update(of=("self",))
+        .select_related("enterprise")
+        .get(pk=entry.pk)
+    )
     if entry.enterprise.account_id != by.pk:
         raise PermissionDenied(_("This waitlist entry belongs to another enterprise."))
     if entry.status == WaitlistEntry.Status.WAITING:
         entry.status = WaitlistEntry.Status.LEFT
         entry.save(update_fields=["status"])
+        day_changed(entry.slot.service_day)
     return entry
 
 
@@ -91,7 +101,11 @@ def waitlist_promote_locked(
     longer book (at its limit, no longer verified) loses its place to the next in line."""
     if slot.is_full or not day.is_bookable(now):
         return None
-    for entry in slot.waitlist.in_line().select_related("enterprise").select_for_update():
+    for entry in (
+        slot.waitlist.in_line().select_related("enterprise").select_for_update(of=("self",))
+    ):
+        if not enterprise_lock(entry.enterprise, skip_locked=True):
+            continue  # booking elsewhere at this very moment: keeps its place, next one gets it
         if entry.enterprise.is_verified and is_under_limit(day, entry.enterprise):
             return _promote(entry, slot, day)
         entry.status = WaitlistEntry.Status.EXPIRED
@@ -111,6 +125,7 @@ def _promote(entry: WaitlistEntry, slot: Slot, day: ServiceDay) -> Booking:
     entry.status = WaitlistEntry.Status.PROMOTED
     entry.booking = booking
     entry.save(update_fields=["status", "booking"])
+    day_changed(day)
     enterprise_notify(
         entry.enterprise,
         title=_("A seat came free: you are booked for %(title)s at %(when)s") % slot_label(slot),
@@ -123,8 +138,10 @@ def _promote(entry: WaitlistEntry, slot: Slot, day: ServiceDay) -> Booking:
 def waitlist_expire(*, now: datetime.datetime | None = None) -> int:
     """For beat: close the waitlists of days past their cutoff; returns how many expired."""
     now = now or timezone.now()
-    return (
-        WaitlistEntry.objects.waiting()
-        .filter(slot__service_day__booking_closes_at__lte=now)
-        .update(status=WaitlistEntry.Status.EXPIRED)
-    )
+    with transaction.atomic():
+        due = WaitlistEntry.objects.waiting().filter(slot__service_day__booking_closes_at__lte=now)
+        days = set(due.values_list("slot__service_day", flat=True))
+        expired = due.update(status=WaitlistEntry.Status.EXPIRED)
+        for day in ServiceDay.objects.filter(pk__in=days):
+            day_changed(day)
+    return expired

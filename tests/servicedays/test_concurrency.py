@@ -132,3 +132,40 @@ def test_twenty_concurrent_bookings_for_the_last_seat_one_wins(park_a):
 def _bookers(day):
     with schema_context("alpha"):
         return list(Booking.objects.filter(service_day=day).values_list("enterprise", flat=True))
+
+
+def test_one_enterprise_booking_two_slots_at_once_gets_only_its_one_booking(park_a):
+    """The per-enterprise limit holds under concurrency: the enterprise's row lock makes the
+    second request see the first booking."""
+
+    def setup():
+        day = day_create()  # one booking per enterprise
+        slots = list(day.slots.order_by("starts_at")[:2])
+        return day, slots, enterprise_new()
+
+    day, slots, enterprise = committed(setup)
+    barrier = threading.Barrier(2)
+    outcomes = [""] * 2
+
+    def attempt(index):
+        def work():
+            barrier.wait(timeout=30)
+            book(slots[index], enterprise)
+            return "booked"
+
+        try:
+            outcomes[index] = in_alpha(work)
+        except Exception as error:
+            outcomes[index] = getattr(error, "code", repr(error))
+
+    try:
+        threads = [threading.Thread(target=attempt, args=(i,)) for i in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert sorted(outcomes) == ["booked", "limit"], outcomes
+        with schema_context("alpha"):
+            assert Booking.objects.holding_seat().filter(service_day=day).count() == 1
+    finally:
+        cleanup(day.pk, [enterprise.pk])

@@ -60,10 +60,10 @@ def test_an_enterprise_cannot_book_in_another_enterprises_name(in_park_a):
 def test_another_enterprises_booking_looks_like_none(in_park_a):
     booking = book(first_slot(day_create()), persona_enterprise())
     owner = booking.enterprise.account
-    assert booking_get_for_enterprise(user=owner, pk=booking.pk) == booking
+    assert booking_get_for_enterprise(user=owner, code=booking.code) == booking
     with pytest.raises(Http404):
         booking_get_for_enterprise(
-            user=User.objects.get(username="other_enterprise_user"), pk=booking.pk
+            user=User.objects.get(username="other_enterprise_user"), code=booking.code
         )
 
 
