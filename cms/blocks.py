@@ -60,9 +60,17 @@ class LatestNewsBlock(blocks.StructBlock):
 
 
 class ServiceDaysBlock(blocks.StructBlock):
-    """Upcoming enterprise service days (企业服务日); filled once service days exist."""
+    """Upcoming enterprise service days (企业服务日), linking to the park's calendar page.
+    Seat counts are left to the day pages: the home page is cached for anonymous visitors."""
 
     heading = blocks.CharBlock(label=_("Heading"), default=_("Upcoming service days"))
+
+    def get_context(self, value, parent_context=None):
+        from servicedays.selectors import service_days_upcoming
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["days"] = service_days_upcoming()[:3]
+        return context
 
     class Meta:
         template = "cms/blocks/service_days.html"

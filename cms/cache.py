@@ -20,6 +20,7 @@ UNCACHED_PREFIXES = (
     "/healthz",
     "/register/",
     "/office/",
+    "/service-days/",
     "/i18n/",
     "/lang/",
     "/search/",

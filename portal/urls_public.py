@@ -14,5 +14,6 @@ urlpatterns = [
     path("lang/<str:code>/", switch_language, name="switch_language"),
     path("", include("onewindow.urls")),
     path("notifications/", include("notifications.urls")),
+    path("service-days/", include("servicedays.urls_hub")),
     path("django-admin/", admin.site.urls),
 ]

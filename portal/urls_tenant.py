@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("enterprises.urls")),
     path("", include("appeals.urls")),
+    path("", include("servicedays.urls")),
     path("notifications/", include("notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("lang/<str:code>/", switch_language, name="switch_language"),
