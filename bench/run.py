@@ -1,4 +1,7 @@
-"""ParkPortal benchmarks: `python bench/run.py` with DATABASE_URL and REDIS_URL set.
+"""ParkPortal benchmarks: `python bench/run.py [NAME ...]` with DATABASE_URL and REDIS_URL set.
+
+With names (e.g. `booking appeal_submit`), only the benches whose module name starts with one
+of them run after the parks are provisioned (provisioning always runs: the others need it).
 
 Prints `BENCH <name> <value> <unit>` lines on stdout (progress on stderr) and exits 0.
 Works on its own database, parkportal_bench on the DATABASE_URL server, dropped and created
@@ -32,6 +35,9 @@ UNITS = {
     "appeal_dispatch_p95_ms": "ms",
     "appeal_submit_rps": "req/s",
     "appeal_submit_ratio": "ratio",
+    "booking_contention_overbooked": "seats",
+    "booking_rps": "req/s",
+    "booking_ratio": "ratio",
 }
 
 
@@ -62,7 +68,7 @@ def report(figures: dict[str, float]) -> None:
             log(f"(context) {name} = {value:.4g}")
 
 
-def main() -> int:
+def main(only: list[str]) -> int:
     started = time.monotonic()
     database_url = os.environ.get("DATABASE_URL", "")
     redis_url = os.environ.get("REDIS_URL", "")
@@ -74,7 +80,16 @@ def main() -> int:
     env = bench_env(db.recreate(database_url), redis_url)
     os.environ.update(env)  # for django.setup() in this process
 
-    from bench import appeal_dispatch, appeal_submit, home, memory, migrate_noop, provision, routing
+    from bench import (
+        appeal_dispatch,
+        appeal_submit,
+        booking_contention,
+        home,
+        memory,
+        migrate_noop,
+        provision,
+        routing,
+    )
 
     seconds = migrate_noop.manage(env, "migrate_schemas", "--noinput")
     log(f"migrate_schemas (public + park_template, from empty): {seconds:.1f} s")
@@ -96,12 +111,18 @@ def main() -> int:
     _seed_home_content(provision.slug(1))
     connections.close_all()
 
-    report(routing.run(env))
-    report(home.run(env))
-    report(migrate_noop.run(env, park_count))
-    report(memory.run(env, park_hosts))
-    report(appeal_dispatch.run(env))
-    report(appeal_submit.run(env))
+    benches = {
+        "routing": lambda: routing.run(env),
+        "home": lambda: home.run(env),
+        "migrate_noop": lambda: migrate_noop.run(env, park_count),
+        "memory": lambda: memory.run(env, park_hosts),
+        "appeal_dispatch": lambda: appeal_dispatch.run(env),
+        "appeal_submit": lambda: appeal_submit.run(env),
+        "booking_contention": lambda: booking_contention.run(env),
+    }
+    for name, bench in benches.items():
+        if not only or any(name.startswith(prefix) for prefix in only):
+            report(bench())
     log(f"done in {time.monotonic() - started:.1f} s")
     return 0
 
@@ -117,4 +138,4 @@ def _seed_home_content(schema_name: str) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -71,9 +71,15 @@ def rss_mb(pid: int) -> float:
 
 @contextlib.contextmanager
 def gunicorn(
-    *, env: dict[str, str], settings_module: str, ready_host: str, ready_path: str
+    *,
+    env: dict[str, str],
+    settings_module: str,
+    ready_host: str,
+    ready_path: str,
+    workers: int = 1,
 ) -> Iterator[Server]:
-    """Start gunicorn with portal.wsgi under `settings_module`; always stop it on exit."""
+    """Start gunicorn with portal.wsgi under `settings_module`; always stop it on exit.
+    Several `workers` serve requests at the same time (the booking contention bench)."""
     port = free_port()
     address = ("127.0.0.1", port)
     command = [
@@ -82,7 +88,7 @@ def gunicorn(
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
-        "1",
+        str(workers),
         "--worker-class",
         "sync",
         "--backlog",

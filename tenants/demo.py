@@ -134,6 +134,9 @@ def seed(progress=print) -> list[Park]:
     from appeals.demo import demo_appeals_seed  # it builds on this module's helpers
 
     demo_appeals_seed(parks=parks, progress=progress)
+    from servicedays.demo import demo_service_days_seed  # bookings need the demo enterprises
+
+    demo_service_days_seed(parks=parks, progress=progress)
     return parks
 
 
