@@ -8,7 +8,7 @@ from django_tenants.utils import schema_context
 
 from tenants.models import Park
 
-from .services import attendance, hubsync, reminders, waitlist
+from .services import attendance, hubdays, hubsync, reminders, waitlist
 
 logger = logging.getLogger(__name__)
 
@@ -52,3 +52,9 @@ def waitlists_expire() -> None:
 def days_complete() -> None:
     """Beat: after a day ends, record who did not come and mark the day completed."""
     _each_park(attendance.days_complete, "service-day completion")
+
+
+@shared_task(ignore_result=True)
+def liaisons_brief() -> None:
+    """Beat (hub): the day before, tell each hosting department's liaisons who is coming."""
+    hubdays.hub_days_brief()

@@ -48,6 +48,9 @@ class HubServiceDay(models.Model):
         verbose_name=_("hosting departments"),
     )
     synced_at = models.DateTimeField(_("synced at"))
+    # Set by the hub when the hosting departments' liaisons were sent the questions (the day
+    # before); the park's sync never writes it.
+    liaisons_briefed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("service day (hub copy)")

@@ -60,4 +60,5 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
     },
     "servicedays-complete": {"task": "servicedays.tasks.days_complete", "schedule": 900.0},
+    "servicedays-liaisons-brief": {"task": "servicedays.tasks.liaisons_brief", "schedule": 900.0},
 }

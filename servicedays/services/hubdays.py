@@ -5,16 +5,23 @@ The hub holds only a copy; each action runs the park's own service in the park's
 acted sees the result on the next page (the after-commit task refreshes it again, harmlessly).
 """
 
+import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tenants.utils import schema_context
 
-from accounts.models import Role
+from accounts.models import Role, User
 from appeals.services.common import person_name
+from notifications.services import notify
 from onewindow.models import HubBooking, HubServiceDay
 from onewindow.selectors import liaison_department
+from tenants.selectors import hub_url
 
-from ..models import Booking, ServiceDay
+from ..models import SHANGHAI, Booking, ServiceDay
 from . import attendance, hubsync
 from .days import service_day_create
 
@@ -60,3 +67,44 @@ def hub_booking_outcome_record(*, by, hub_booking: HubBooking, outcome: str, not
             booking=booking, outcome=outcome, note=note, by_name=person_name(by)
         )
         hubsync.day_sync_deliver(day_id=hub_day.day_id)
+
+
+def hub_days_brief(*, now=None) -> int:
+    """For beat (public schema): the day before a service day, send each hosting department's
+    liaisons the number of bookings and where to read the questions, once per day. Returns how
+    many days were briefed."""
+    now = now or timezone.now()
+    tomorrow = now.astimezone(SHANGHAI).date() + datetime.timedelta(days=1)
+    briefed = 0
+    due = HubServiceDay.objects.filter(
+        date=tomorrow, status=HubServiceDay.Status.PUBLISHED, liaisons_briefed_at__isnull=True
+    )
+    for pk in list(due.values_list("pk", flat=True)):
+        with transaction.atomic():
+            claimed = HubServiceDay.objects.filter(pk=pk, liaisons_briefed_at__isnull=True).update(
+                liaisons_briefed_at=now
+            )
+            if claimed:
+                _brief(HubServiceDay.objects.select_related("park").get(pk=pk))
+                briefed += 1
+    return briefed
+
+
+def _brief(hub_day: HubServiceDay) -> None:
+    coming = hub_day.bookings.filter(status=HubBooking.Status.CONFIRMED)
+    for department in hub_day.departments.all():
+        count = coming.filter(department=department).count()
+        liaisons = User.objects.filter(liaison__department=department, is_active=True)
+        notify(
+            recipients=liaisons,
+            title=_("Tomorrow: %(title)s at %(park)s")
+            % {"title": hub_day.title, "park": hub_day.park.name},
+            body=ngettext(
+                "%(count)d enterprise booked your department; read its question before the day.",
+                "%(count)d enterprises booked your department; read their questions before the "
+                "day.",
+                count,
+            )
+            % {"count": count},
+            url=hub_url(f"/service-days/{hub_day.pk}/"),
+        )
