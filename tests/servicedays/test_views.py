@@ -151,6 +151,9 @@ def test_a_cancelled_day_cannot_be_booked(park_a, enterprise):
     response = enterprise.post(f"/service-days/{day.pk}/book/", booking_data(slot))
     assert response.status_code == 400
     assert "该企业服务日已取消" in response.content.decode()
+    page = enterprise.get(f"/service-days/{day.pk}/").content.decode()
+    assert "台风预警" in page
+    assert "时段与名额" not in page  # no seats offered on a cancelled day
     assert in_a(park_a, lambda: not Booking.objects.filter(slot=slot).exists())
 
 
