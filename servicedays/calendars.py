@@ -75,7 +75,7 @@ def _booking_event(booking: Booking, *, host: str, site_url: str, now) -> Event:
     lines = [
         _("Department: %(department)s") % {"department": department},
         _("Topic: %(topic)s") % {"topic": booking.topic},
-        _("Check-in code: %(code)s") % {"code": booking.code},
+        _("Check-in code: %(code)s") % {"code": booking.code_display},
     ]
     return Event.new(
         uid=f"booking-{booking.code}@{host}",

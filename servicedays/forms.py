@@ -2,7 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from enterprises.validators import clean_mobile
 from onewindow.models import AppealCategory, Department
@@ -28,7 +28,14 @@ class SlotChoiceField(forms.ModelChoiceField):
         }
         if slot.is_full:
             return _("%(start)s–%(end)s · %(department)s · full, waitlist open") % label
-        return _("%(start)s–%(end)s · %(department)s · %(left)d seat(s) left") % label
+        return (
+            ngettext_lazy(
+                "%(start)s–%(end)s · %(department)s · %(left)d seat left",
+                "%(start)s–%(end)s · %(department)s · %(left)d seats left",
+                "left",
+            )
+            % label
+        )
 
 
 class BookingForm(forms.Form):
@@ -84,6 +91,14 @@ class OutcomeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when follow-up is needed: what will be done, by whom."),
     )
+    # When the outcome shown was recorded: a save over a newer one is refused, not lost.
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+def outcome_initial(booking) -> dict:
+    """The outcome form for a booking (park) or its hub copy, as it stands."""
+    recorded = booking.outcome_at.isoformat() if booking.outcome_at else ""
+    return {"outcome": booking.outcome, "note": booking.outcome_note, "seen": recorded}
 
 
 class CancelDayForm(forms.Form):

@@ -23,9 +23,19 @@ from .querysets import (
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
+# Typed at the window from a phone screen: upper case, no 0/O, 1/I/L look-alikes.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 10  # 31**10: about 49 random bits; every use also needs the owner's or staff login
+
+
 def new_booking_code() -> str:
-    """The check-in code: 96 random bits, URL-safe, shown as text and as a QR code."""
-    return secrets.token_urlsafe(12)
+    """The check-in code, shown as text (in two groups) and as a QR code."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalize_booking_code(text: str) -> str:
+    """What a person typed, as stored: upper case, without spaces or dashes."""
+    return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
 def _department_fk(**extra):
@@ -83,6 +93,7 @@ class ServiceDay(models.Model):
     created_by_name = models.CharField(_("created by"), max_length=150, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+    cancelled_by_name = models.CharField(_("cancelled by"), max_length=150, blank=True)
 
     objects = ServiceDayQuerySet.as_manager()
 
@@ -275,6 +286,11 @@ class Booking(models.Model):
     def holds_seat(self) -> bool:
         return self.status in SEAT_HOLDING
 
+    @property
+    def code_display(self) -> str:
+        """The code in groups of five, easier to read out and type."""
+        return "-".join(self.code[i : i + 5] for i in range(0, len(self.code), 5))
+
 
 class WaitlistEntry(models.Model):
     """A place on a full slot's waitlist (候补), promoted to a booking when a seat frees up."""
@@ -337,3 +353,11 @@ class HubSyncMessage(OutboxBase):
     class Meta(OutboxBase.Meta):
         verbose_name = _("hub sync message")
         verbose_name_plural = _("hub sync messages")
+        indexes = [
+            # The beat sweep looks for undelivered marks only.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(delivered_at__isnull=True),
+                name="hubsync_pending",
+            )
+        ]

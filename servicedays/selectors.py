@@ -6,7 +6,7 @@ from django.db.models import Case, Prefetch, Sum, When
 from django.http import Http404
 from django.utils import timezone
 
-from .models import SHANGHAI, Booking, ServiceDay, Slot, WaitlistEntry
+from .models import SHANGHAI, Booking, ServiceDay, Slot, WaitlistEntry, normalize_booking_code
 
 
 def service_days_upcoming(*, today: datetime.date | None = None):
@@ -103,6 +103,7 @@ def booking_get_for_enterprise(*, user, code: str) -> Booking:
 
 def booking_get_by_code(*, code: str) -> Booking | None:
     """For check-in at the window (by code or QR code)."""
+    code = normalize_booking_code(code or "")
     if not code or len(code) > 32:
         return None
     return (

@@ -44,7 +44,9 @@ def reminders_send() -> None:
 
 @shared_task(ignore_result=True)
 def waitlists_expire() -> None:
-    """Beat: close the waitlists of days past their booking cutoff."""
+    """Beat: give seats that came free to the first in line (if a promotion had to skip
+    everyone), and close the waitlists of days past their booking cutoff."""
+    _each_park(waitlist.waitlist_promote_free, "service-day waitlist promotion")
     _each_park(waitlist.waitlist_expire, "service-day waitlist expiry")
 
 

@@ -102,6 +102,8 @@ class HubBooking(models.Model):
     outcome_note = models.TextField(_("outcome note"), blank=True)
     outcome_at = models.DateTimeField(_("outcome recorded at"), null=True, blank=True)
     outcome_by_name = models.CharField(_("outcome recorded by"), max_length=150, blank=True)
+    # The follow-up appeal's tracking number, once the park window has filed it.
+    appeal_number = models.CharField(_("follow-up appeal"), max_length=30, blank=True)
 
     class Meta:
         verbose_name = _("booking (hub copy)")

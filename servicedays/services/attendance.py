@@ -72,7 +72,7 @@ def days_complete(*, now: datetime.datetime | None = None) -> int:
         if day.ends_at > now:
             continue
         with transaction.atomic():
-            day = ServiceDay.objects.select_for_update().get(pk=day.pk)
+            day = ServiceDay.objects.select_for_update(no_key=True).get(pk=day.pk)
             if day.status != ServiceDay.Status.PUBLISHED:
                 continue
             Booking.objects.filter(service_day=day, status=Booking.Status.CONFIRMED).update(
@@ -92,10 +92,13 @@ def booking_outcome_record(
     outcome: str,
     note: str,
     by_name: str,
+    seen_outcome_at: str | None = None,
     now: datetime.datetime | None = None,
 ) -> Booking:
     """The department's outcome for one consultation (resolved on the spot, or follow-up
-    needed). It can be corrected until a follow-up has become an appeal."""
+    needed). It can be corrected until a follow-up has become an appeal. `seen_outcome_at` is
+    when the outcome the person was looking at had been recorded ("" for none): if someone
+    has recorded one since, nothing is overwritten."""
     now = now or timezone.now()
     note = note.strip()
     if outcome not in Booking.Outcome.values:
@@ -119,6 +122,7 @@ def booking_outcome_record(
                 % {"number": booking.appeal.tracking_number},
                 code="has_appeal",
             )
+        _require_unchanged(booking, seen_outcome_at)
         booking.outcome = outcome
         booking.outcome_note = note
         booking.outcome_at = now
@@ -133,6 +137,21 @@ def booking_outcome_record(
             )
         day_changed(booking.service_day)
     return booking
+
+
+def _require_unchanged(booking: Booking, seen: str | None) -> None:
+    if seen is None:
+        return
+    recorded = booking.outcome_at.isoformat() if booking.outcome_at else ""
+    if recorded != seen:
+        raise ValidationError(
+            _(
+                "%(name)s recorded an outcome in the meantime; nothing was overwritten. "
+                "Read it below and save again if it needs changing."
+            )
+            % {"name": booking.outcome_by_name},
+            code="changed",
+        )
 
 
 def follow_up_defaults(booking: Booking) -> dict:

@@ -59,6 +59,10 @@ def booking_create(
             enterprise_lock(enterprise)
             require_under_limit(day, enterprise)
             locked = slot_lock(slot)
+            # Again under the slot's lock: cancelling a day locks every slot before it commits,
+            # so a day called off meanwhile is seen here.
+            day = ServiceDay.objects.get(pk=day.pk)
+            require_bookable(day, now)
             booking = seat_take(
                 locked, day=day, enterprise=enterprise, by=by, topic=topic, question=question
             )
@@ -142,6 +146,6 @@ def _confirmed_notify(booking: Booking) -> None:
     enterprise_notify(
         booking.enterprise,
         title=_("Booking confirmed: %(title)s at %(when)s") % slot_label(booking.slot),
-        body=_("Your check-in code is %(code)s.") % {"code": booking.code},
+        body=_("Your check-in code is %(code)s.") % {"code": booking.code_display},
         url=booking_url(booking),
     )

@@ -5,12 +5,13 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import Role, User
 from notifications.services import notify
 from tenants.selectors import park_current, park_site_url
 
-from ..models import SHANGHAI, Booking, ServiceDay, Slot
+from ..models import SHANGHAI, Booking, ServiceDay, Slot, WaitlistEntry
 
 QUESTION_MAX = 2000
 TOPIC_MAX = 100
@@ -80,8 +81,12 @@ def require_under_limit(day: ServiceDay, enterprise) -> None:
     held = Booking.objects.holding_seat().filter(service_day=day, enterprise=enterprise).count()
     if held >= day.bookings_per_enterprise:
         raise ValidationError(
-            _(
-                "Your enterprise already has %(count)d booking(s) for this service day, the most allowed."
+            ngettext(
+                "Your enterprise already has %(count)d booking for this service day, the most "
+                "allowed.",
+                "Your enterprise already has %(count)d bookings for this service day, the most "
+                "allowed.",
+                held,
             )
             % {"count": held},
             code="limit",
@@ -127,13 +132,13 @@ def enterprise_lock(enterprise, *, skip_locked: bool = False) -> bool:
 
 def slot_lock(slot: Slot) -> Slot:
     """The slot's row, locked until the end of the transaction, as it is now."""
-    return Slot.objects.select_for_update().get(pk=slot.pk)
+    return Slot.objects.select_for_update(no_key=True).get(pk=slot.pk)
 
 
 def slots_lock(*slots: Slot) -> dict[int, Slot]:
     """Several slots locked in primary-key order, so two movers never wait on each other."""
     pks = sorted({slot.pk for slot in slots})
-    locked = Slot.objects.select_for_update().filter(pk__in=pks).order_by("pk")
+    locked = Slot.objects.select_for_update(no_key=True).filter(pk__in=pks).order_by("pk")
     return {slot.pk: slot for slot in locked}
 
 
@@ -152,6 +157,11 @@ def seat_take(slot: Slot, *, day: ServiceDay, enterprise, by, topic: str, questi
         question=question,
     )
     _booked_add(slot, 1)
+    # Booked directly while waiting for this slot: the place in line is no longer needed
+    # (a promotion marks its own entry promoted afterwards).
+    WaitlistEntry.objects.filter(slot=slot, enterprise=enterprise, status="waiting").update(
+        status="left"
+    )
     return booking
 
 

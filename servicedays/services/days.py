@@ -148,7 +148,7 @@ def _department_errors(departments, seats: Mapping[int, int]) -> dict[str, str]:
 @transaction.atomic
 def service_day_publish(*, day: ServiceDay) -> ServiceDay:
     """Show a draft day to enterprises; booking opens at its opening time."""
-    day = ServiceDay.objects.select_for_update().get(pk=day.pk)
+    day = ServiceDay.objects.select_for_update(no_key=True).get(pk=day.pk)
     if day.status != ServiceDay.Status.DRAFT:
         raise ValidationError(_("Only a draft service day can be published."), code="wrong_status")
     day.status = ServiceDay.Status.PUBLISHED
@@ -168,7 +168,7 @@ def service_day_cancel(
     if not reason:
         raise ValidationError({"reason": _("Please give the reason, so enterprises know why.")})
     with transaction.atomic():
-        day = ServiceDay.objects.select_for_update().get(pk=day.pk)
+        day = ServiceDay.objects.select_for_update(no_key=True).get(pk=day.pk)
         if day.status in (ServiceDay.Status.CANCELLED, ServiceDay.Status.COMPLETED):
             raise ValidationError(
                 _("This service day is already “%(status)s”.")
@@ -180,8 +180,8 @@ def service_day_cancel(
         day.status = ServiceDay.Status.CANCELLED
         day.cancelled_at = now
         day.cancel_reason = reason
-        day.created_by_name = day.created_by_name or by_name[:150]
-        day.save(update_fields=["status", "cancelled_at", "cancel_reason", "created_by_name"])
+        day.cancelled_by_name = by_name[:150]
+        day.save(update_fields=["status", "cancelled_at", "cancel_reason", "cancelled_by_name"])
         _cancel_everyone(day, reason, now)
         day_changed(day)
         calendar_changed()

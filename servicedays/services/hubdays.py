@@ -54,7 +54,9 @@ def _require_host(by, departments) -> None:
         )
 
 
-def hub_booking_outcome_record(*, by, hub_booking: HubBooking, outcome: str, note: str):
+def hub_booking_outcome_record(
+    *, by, hub_booking: HubBooking, outcome: str, note: str, seen: str | None = None
+):
     """The liaison records the outcome of a consultation with their department (the park's
     booking is changed; the hub copy follows). Other departments' bookings are not theirs."""
     own = liaison_department(by) if by.role == Role.LIAISON else None
@@ -64,7 +66,11 @@ def hub_booking_outcome_record(*, by, hub_booking: HubBooking, outcome: str, not
     with schema_context(hub_day.park.schema_name):
         booking = Booking.objects.get(pk=hub_booking.booking_id, service_day_id=hub_day.day_id)
         attendance.booking_outcome_record(
-            booking=booking, outcome=outcome, note=note, by_name=person_name(by)
+            booking=booking,
+            outcome=outcome,
+            note=note,
+            by_name=person_name(by),
+            seen_outcome_at=seen,
         )
         hubsync.day_sync_deliver(day_id=hub_day.day_id)
 

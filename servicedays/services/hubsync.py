@@ -93,7 +93,9 @@ def _day_read(day: ServiceDay) -> tuple[dict, list[int], list[dict]]:
     """What the hub keeps of a day: its facts, hosts, bookings and waiting entries."""
     fields = {name: getattr(day, name) for name in DAY_FIELDS}
     department_ids = list(day.departments.values_list("department_id", flat=True))
-    bookings = Booking.objects.filter(service_day=day).select_related("slot", "enterprise")
+    bookings = Booking.objects.filter(service_day=day).select_related(
+        "slot", "enterprise", "appeal"
+    )
     waiting = WaitlistEntry.objects.in_line().filter(slot__service_day=day)
     rows = [_booking_row(booking) for booking in bookings]
     rows += [_waiting_row(entry) for entry in waiting.select_related("slot", "enterprise")]
@@ -120,6 +122,7 @@ def _booking_row(booking: Booking) -> dict:
         "outcome_note": booking.outcome_note,
         "outcome_at": booking.outcome_at,
         "outcome_by_name": booking.outcome_by_name,
+        "appeal_number": booking.appeal.tracking_number if booking.appeal_id else "",
     }
 
 

@@ -109,7 +109,7 @@ def _body(booking: Booking, department: str) -> str:
         "Check-in code: %(code)s. Department: %(department)s. Topic: %(topic)s. "
         "Please show the code at the service desk."
     ) % {
-        "code": booking.code,
+        "code": booking.code_display,
         "department": department or "—",
         "topic": booking.topic,
     }

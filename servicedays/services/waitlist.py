@@ -47,7 +47,10 @@ def waitlist_join(
         with transaction.atomic():
             enterprise_lock(enterprise)
             require_under_limit(day, enterprise)
-            entry = _join_locked(slot_lock(slot), enterprise, by, topic, question)
+            locked = slot_lock(slot)
+            day = ServiceDay.objects.get(pk=day.pk)  # called off meanwhile? (see booking_create)
+            require_bookable(day, now)
+            entry = _join_locked(locked, enterprise, by, topic, question)
             day_changed(day)
             return entry
     except IntegrityError:
@@ -106,7 +109,14 @@ def waitlist_promote_locked(
     ):
         if not enterprise_lock(entry.enterprise, skip_locked=True):
             continue  # booking elsewhere at this very moment: keeps its place, next one gets it
-        if entry.enterprise.is_verified and is_under_limit(day, entry.enterprise):
+        holds_seat_here = Booking.objects.holding_seat().filter(
+            slot=slot, enterprise=entry.enterprise
+        )
+        if (
+            entry.enterprise.is_verified
+            and is_under_limit(day, entry.enterprise)
+            and not holds_seat_here.exists()
+        ):
             return _promote(entry, slot, day)
         entry.status = WaitlistEntry.Status.EXPIRED
         entry.save(update_fields=["status"])
@@ -129,10 +139,23 @@ def _promote(entry: WaitlistEntry, slot: Slot, day: ServiceDay) -> Booking:
     enterprise_notify(
         entry.enterprise,
         title=_("A seat came free: you are booked for %(title)s at %(when)s") % slot_label(slot),
-        body=_("Your check-in code is %(code)s.") % {"code": booking.code},
+        body=_("Your check-in code is %(code)s.") % {"code": booking.code_display},
         url=booking_url(booking),
     )
     return booking
+
+
+def waitlist_promote_free(*, now: datetime.datetime | None = None) -> int:
+    """For beat: a seat that came free while everyone in line was busy (see
+    waitlist_promote_locked) goes to the first in line now. Returns how many were promoted."""
+    now = now or timezone.now()
+    slots = (
+        Slot.objects.with_free_seats()
+        .filter(waitlist__status=WaitlistEntry.Status.WAITING)
+        .filter(service_day__in=ServiceDay.objects.open_for_booking(now))
+        .distinct()
+    )
+    return sum(waitlist_promote(slot=slot, now=now) is not None for slot in slots)
 
 
 def waitlist_expire(*, now: datetime.datetime | None = None) -> int:

@@ -17,7 +17,7 @@ from tenants.selectors import park_current, park_site_url
 
 from .. import selectors
 from ..forms import BookingForm, MoveForm
-from ..models import ServiceDay
+from ..models import ServiceDay, WaitlistEntry
 from ..services.bookings import booking_cancel, booking_create, booking_move
 from ..services.common import SlotFull
 from ..services.waitlist import waitlist_join, waitlist_leave
@@ -98,7 +98,7 @@ def book(request, pk: int):
 
 
 def booking_code(booking) -> dict:
-    return {"code": booking.code}
+    return {"code": booking.code_display}
 
 
 @require_POST
@@ -134,6 +134,8 @@ def join_waitlist(request, pk: int):
                 % {"position": position},
             )
             return redirect("servicedays:mine")
+    elif enterprise is None:
+        form.add_error(None, _("Only enterprise accounts can book."))
     return render(
         request, "servicedays/day.html", _day_context(request, day, form=form), status=400
     )
@@ -223,6 +225,14 @@ def move(request, code: str):
 @role_required(Role.ENTERPRISE)
 def leave_waitlist(request, pk: int):
     entry = selectors.waitlist_entry_get_for_enterprise(user=request.user, pk=pk)
-    waitlist_leave(entry=entry, by=request.user)
-    messages.success(request, _("You have left the waitlist."))
+    entry = waitlist_leave(entry=entry, by=request.user)
+    if entry.status == WaitlistEntry.Status.PROMOTED:
+        messages.info(
+            request,
+            _(
+                "A seat came free and is already yours: cancel the booking if you no longer need it."
+            ),
+        )
+    elif entry.status == WaitlistEntry.Status.LEFT:
+        messages.success(request, _("You have left the waitlist."))
     return redirect("servicedays:mine")

@@ -13,6 +13,7 @@ from onewindow.selectors import liaison_department
 from portal.forms import form_add_errors
 
 from .. import hub_selectors as selectors
+from ..forms import outcome_initial
 from ..hub_forms import HubDayFilterForm, HubDayForm, OutcomeForm
 from ..services import hubdays
 
@@ -39,7 +40,7 @@ def _outcome_form(row, data=None) -> OutcomeForm:
     return OutcomeForm(
         data,
         auto_id=f"id_b{row.booking_id}_%s",
-        initial={"outcome": row.outcome, "note": row.outcome_note},
+        initial=outcome_initial(row),
     )
 
 
@@ -51,7 +52,7 @@ def _day_context(request, hub_day, bound=None) -> dict:
     for group in groups:
         for row in group["bookings"]:
             row.outcome_form = None
-            if records and row.status == row.Status.ATTENDED:
+            if records and row.status == row.Status.ATTENDED and not row.appeal_number:
                 is_bound = bound is not None and bound[0] == row.booking_id
                 row.outcome_form = bound[1] if is_bound else _outcome_form(row)
     return {"day": hub_day, "groups": groups, "is_admin": not records}
@@ -78,10 +79,13 @@ def outcome(request, pk: int, booking_id: int):
                 hub_booking=row,
                 outcome=form.cleaned_data["outcome"],
                 note=form.cleaned_data["note"],
+                seen=form.cleaned_data["seen"],
             )
         except ValidationError as exc:
-            form_add_errors(form, exc)
             messages.error(request, " ".join(exc.messages))
+            if getattr(exc, "code", None) == "changed":  # show what is there now, with a fresh form
+                return redirect("servicedays_hub:detail", pk=pk)
+            form_add_errors(form, exc)
         else:
             messages.success(request, _("Outcome recorded."))
             return redirect("servicedays_hub:detail", pk=pk)

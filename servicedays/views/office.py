@@ -14,7 +14,14 @@ from appeals.services.common import person_name
 from portal.forms import form_add_errors
 
 from .. import selectors
-from ..forms import CancelDayForm, CheckInForm, FollowUpAppealForm, OutcomeForm, ServiceDayForm
+from ..forms import (
+    CancelDayForm,
+    CheckInForm,
+    FollowUpAppealForm,
+    OutcomeForm,
+    ServiceDayForm,
+    outcome_initial,
+)
 from ..services import attendance, days
 
 OFFICE = (Role.WINDOW_STAFF, Role.PARK_OPERATOR)
@@ -112,9 +119,9 @@ def check_in_lookup(request):
     """Type a code (or follow a scanned QR link, which opens the booking page directly)."""
     form = CheckInForm(request.GET or None)
     if form.is_valid():
-        code = form.cleaned_data["code"].strip()
-        if selectors.booking_get_by_code(code=code) is not None:
-            return redirect("servicedays:office_booking", code=code)
+        booking = selectors.booking_get_by_code(code=form.cleaned_data["code"])
+        if booking is not None:
+            return redirect("servicedays:office_booking", code=booking.code)
         form.add_error("code", _("No booking has this code. Check it and try again."))
     return render(
         request,
@@ -129,9 +136,7 @@ def _booking_context(booking, **forms):
         "booking": booking,
         "day": booking.service_day,
         "is_today": timezone.localdate() == booking.service_day.date,
-        "outcome_form": OutcomeForm(
-            initial={"outcome": booking.outcome, "note": booking.outcome_note}
-        ),
+        "outcome_form": OutcomeForm(initial=outcome_initial(booking)),
         "appeal_form": FollowUpAppealForm(initial=attendance.follow_up_defaults(booking)),
     }
     context.update(forms)
@@ -150,9 +155,11 @@ def _booking_act(request, code, form, form_key, action, done):
         try:
             result = action(booking, form.cleaned_data if form else {})
         except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            if getattr(exc, "code", None) == "changed":  # show what is there now, with a fresh form
+                return redirect("servicedays:office_booking", code=code)
             if form is not None:
                 form_add_errors(form, exc)
-            messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, done(result) if callable(done) else done)
             return redirect("servicedays:office_booking", code=code)
@@ -184,6 +191,7 @@ def outcome(request, code: str):
             outcome=data["outcome"],
             note=data["note"],
             by_name=person_name(request.user),
+            seen_outcome_at=data["seen"],
         )
 
     form = OutcomeForm(request.POST)

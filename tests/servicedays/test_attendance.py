@@ -73,3 +73,57 @@ def test_an_unknown_outcome_is_refused(in_park_a):
         booking_outcome_record(booking=booking, outcome="maybe", note="", by_name="联络员")
     booking_outcome_record(booking=booking, outcome="resolved", note="", by_name="联络员")
     assert Booking.objects.get(pk=booking.pk).outcome_by_name == "联络员"
+
+
+def test_a_newer_outcome_is_not_overwritten(in_park_a):
+    day = day_create(now=timezone.now() - datetime.timedelta(days=7))
+    booking = booked_last_week(day)
+    booking_check_in(booking=booking, by_name="窗口")
+    shown = ""  # the liaison opened the page before anything was recorded
+    booking_outcome_record(
+        booking=booking,
+        outcome="follow_up",
+        note="需补充评估报告",
+        by_name="窗口",
+        seen_outcome_at="",
+    )
+    with pytest.raises(ValidationError) as error:
+        booking_outcome_record(
+            booking=booking, outcome="resolved", note="", by_name="联络员", seen_outcome_at=shown
+        )
+    assert error.value.code == "changed"
+    booking.refresh_from_db()
+    assert (booking.outcome, booking.outcome_note) == ("follow_up", "需补充评估报告")
+    booking_outcome_record(
+        booking=booking,
+        outcome="resolved",
+        note="已现场解答",
+        by_name="联络员",
+        seen_outcome_at=booking.outcome_at.isoformat(),
+    )
+    booking.refresh_from_db()
+    assert booking.outcome == "resolved"
+
+
+def test_a_day_called_off_while_booking_gets_no_booking(in_park_a, monkeypatch):
+    """The day is re-checked under the slot's lock: a cancellation that committed between the
+    first check and the lock wins."""
+    from servicedays.services import bookings
+    from servicedays.services.days import service_day_cancel
+
+    day = day_create()
+    slot = first_slot(day)
+    enterprise = enterprise_new()
+    original = bookings.require_under_limit
+
+    def cancelled_meanwhile(day_seen, who):
+        original(day_seen, who)
+        service_day_cancel(day=day, reason="台风", by_name="窗口")
+
+    monkeypatch.setattr(bookings, "require_under_limit", cancelled_meanwhile)
+    with pytest.raises(ValidationError) as error:
+        booking_create(
+            slot=slot, enterprise=enterprise, by=enterprise.account, topic="融资", question=""
+        )
+    assert error.value.code == "cancelled"
+    assert not Booking.objects.filter(slot=slot).exists()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from enterprises.models import Enterprise
 from notifications.models import Notification
-from servicedays.models import Booking, ServiceDay, Slot, WaitlistEntry
+from servicedays.models import CODE_ALPHABET, Booking, ServiceDay, Slot, WaitlistEntry
 from servicedays.services.bookings import booking_cancel, booking_create, booking_move
 from servicedays.services.common import SlotFull
 
@@ -41,9 +41,11 @@ def test_a_verified_enterprise_books_a_seat_and_is_notified(in_park_a):
     booking = book(slot, enterprise)
     slot.refresh_from_db()
     assert booking.status == Booking.Status.CONFIRMED and slot.booked == 1
-    assert len(booking.code) >= 16
+    assert len(booking.code) == 10 and set(booking.code) <= set(CODE_ALPHABET)
     # Other tests' committed notices may be there too: find the one about this booking.
-    notice = Notification.objects.get(recipient=enterprise.account, body__contains=booking.code)
+    notice = Notification.objects.get(
+        recipient=enterprise.account, body__contains=booking.code_display
+    )
     assert "预约成功" in notice.title
 
 

@@ -55,7 +55,9 @@ def test_a_booking_calendar_has_the_slot_in_shanghai_time(in_park_a):
     assert str(event["UID"]) == f"booking-{booking.code}@alpha.localhost"
     assert booking.service_day.title in str(event["SUMMARY"])
     assert str(event["LOCATION"]) == booking.service_day.place
-    assert booking.code in str(event["DESCRIPTION"]) and booking.topic in str(event["DESCRIPTION"])
+    assert booking.code_display in str(event["DESCRIPTION"]) and booking.topic in str(
+        event["DESCRIPTION"]
+    )
     assert str(event["URL"]) == f"{SITE}service-days/bookings/{booking.code}/"
     assert str(event["STATUS"]) == "CONFIRMED"
 
@@ -118,7 +120,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in_for_a_booking_ics(park_a_client,
 
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
-    assert booking.code not in response.content.decode()
+    assert booking.code_display not in response.content.decode()
 
 
 def test_the_same_booking_code_on_another_park_is_404(park_b_client, park_a):

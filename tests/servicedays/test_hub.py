@@ -295,3 +295,35 @@ def test_bad_input_creates_nothing(hub_client, park_a, field, change):
     assert field in response.context["form"].errors
     assert days_titled(park_a, data["title"]) == 0
     assert not HubServiceDay.objects.filter(title=data["title"]).exists()
+
+
+def test_a_follow_up_filed_as_an_appeal_shows_its_number_and_no_outcome_form(hub_client, park_a):
+    from django.contrib.auth import get_user_model
+
+    from servicedays.services.attendance import booking_follow_up_appeal, booking_outcome_record
+
+    from ..appeals.helpers import category
+
+    hub_day, booking = attended_yesterday(park_a)
+    with schema_context(park_a.schema_name):
+        booking = booking_outcome_record(
+            booking=booking, outcome="follow_up", note="需出具评估机构名单", by_name="窗口"
+        )
+        appeal = booking_follow_up_appeal(
+            booking=booking,
+            by=get_user_model().objects.get(username="window_staff"),
+            category=category(),
+            title="服务日跟进",
+            description="需出具评估机构名单",
+            contact_name="王芳",
+            contact_mobile="13800138001",
+        )
+        hubsync.day_sync_deliver(day_id=hub_day.day_id)
+    assert hub_day.bookings.get(booking_id=booking.pk).appeal_number == appeal.tracking_number
+    log_in(hub_client, "liaison")
+    page = hub_client.get(f"/service-days/{hub_day.pk}/")
+    assert appeal.tracking_number in page.content.decode()
+    assert page.context["groups"][0]["bookings"][0].outcome_form is None
+    stale = hub_client.post(outcome_url(hub_day, booking), {"outcome": "resolved", "seen": ""})
+    assert stale.status_code in (302, 400)
+    assert booking_in(park_a, booking).outcome == "follow_up"

@@ -137,7 +137,8 @@ def test_cancelling_needs_a_reason(park_a, window):
 
 def test_check_in_by_code_on_the_day(park_a, window):
     booking = today_booking(park_a)
-    response = window.get("/office/service-days/check-in/", {"code": booking.code})
+    typed = booking.code_display.lower().replace("-", " - ")  # as read out, in lower case
+    response = window.get("/office/service-days/check-in/", {"code": typed})
     assert response.status_code == 302
     assert response["Location"] == f"/office/service-days/bookings/{booking.code}/"
     assert window.post(f"/office/service-days/bookings/{booking.code}/check-in/").status_code == 302

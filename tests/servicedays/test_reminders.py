@@ -71,7 +71,7 @@ def test_the_day_before_reminder_names_the_day_time_place_code_and_department(in
 
     [notice] = reminders_of(booking)
     assert notice.title == day_title(booking)
-    assert booking.code in notice.body
+    assert booking.code_display in notice.body
     assert "工业和信息化局" in notice.body
     assert notice.url.endswith(f"/service-days/bookings/{booking.code}/")
 

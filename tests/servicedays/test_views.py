@@ -86,7 +86,7 @@ def test_an_enterprise_books_and_sees_its_code_and_qr(park_a, enterprise):
     booking = in_a(park_a, lambda: Booking.objects.get(slot=slot))
     assert response["Location"] == f"/service-days/bookings/{booking.code}/"
     page = enterprise.get(response["Location"]).content.decode()
-    assert booking.code in page
+    assert booking.code_display in page
     assert "<svg" in page and 'role="img"' in page
     assert "新政策下如何归集人员人工费用？" in page
     assert "/booking.ics" in page

@@ -44,7 +44,7 @@ def test_a_cancellation_promotes_the_first_in_line_and_notifies_them(in_park_a):
     slot.refresh_from_db()
     assert slot.booked == 1
     notice = Notification.objects.get(recipient=first.account)
-    assert "候补成功" in notice.title and promoted.code in notice.body
+    assert "候补成功" in notice.title and promoted.code_display in notice.body
     assert not Notification.objects.filter(recipient=second.account).exists()
 
 
@@ -125,3 +125,34 @@ def test_a_cancelled_day_promotes_nobody(in_park_a):
     )
     entry.refresh_from_db()
     assert entry.status == WaitlistEntry.Status.WAITING
+
+
+def test_a_seat_left_free_goes_to_the_first_in_line_from_beat(in_park_a):
+    """A promotion skips an enterprise that is booking elsewhere at that moment; if nobody
+    could take the seat then, beat gives it out later."""
+    from servicedays.services.common import seat_free, slot_lock
+    from servicedays.services.waitlist import waitlist_promote_free
+
+    slot = first_slot(day_create())
+    booking = book(slot, enterprise_new())
+    waiting = enterprise_new()
+    entry = join(slot, waiting)
+    seat_free(booking, slot_lock(slot), booking.created_at)  # freed without a promotion
+    assert waitlist_promote_free() >= 1
+    entry.refresh_from_db()
+    assert entry.status == WaitlistEntry.Status.PROMOTED
+    assert entry.booking.enterprise == waiting and entry.booking.slot == slot
+
+
+def test_booking_a_slot_directly_gives_up_the_place_in_its_line(in_park_a):
+    from servicedays.services.common import seat_free, slot_lock
+
+    slot = first_slot(day_create(bookings_per_enterprise=2))
+    taken = book(slot, enterprise_new())
+    mine = enterprise_new()
+    entry = join(slot, mine)
+    seat_free(taken, slot_lock(slot), taken.created_at)  # freed, nobody promoted yet
+    book(slot, mine)
+    entry.refresh_from_db()
+    assert entry.status == WaitlistEntry.Status.LEFT
+    assert Booking.objects.holding_seat().filter(slot=slot, enterprise=mine).count() == 1
