@@ -126,6 +126,8 @@ def test_cancelling_a_day_cancels_bookings_and_tells_everyone(park_a, window):
             "enterprise_user",
             "other_enterprise_user",
         }
+    page = window.get(f"/office/service-days/{day.pk}/").content.decode()
+    assert "由 window_staff 取消" in page
 
 
 def test_cancelling_needs_a_reason(park_a, window):
