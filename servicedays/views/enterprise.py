@@ -57,10 +57,9 @@ def _enterprise_of(request):
     return getattr(request.user, "enterprise", None)
 
 
-@require_POST
-@ratelimit(key="user_or_ip", rate="60/h", method="POST", block=True)
-@role_required(Role.ENTERPRISE)
-def book(request, pk: int):
+def _ask_for_slot(request, pk: int, service, done):
+    """Book a slot or join its waitlist: the same form, checks and error page; `service` is
+    booking_create or waitlist_join, `done` answers its result."""
     day = selectors.service_day_get_public(pk=pk)
     form = BookingForm(request.POST, slots=selectors.slots_bookable(day=day))
     enterprise = _enterprise_of(request)
@@ -69,7 +68,7 @@ def book(request, pk: int):
     if form.is_valid() and enterprise is not None:
         data = form.cleaned_data
         try:
-            booking = booking_create(
+            result = service(
                 slot=data["slot"],
                 enterprise=enterprise,
                 by=request.user,
@@ -83,10 +82,7 @@ def book(request, pk: int):
         except ValidationError as exc:
             form_add_errors(form, exc)
         else:
-            messages.success(
-                request, _("Booked. Your check-in code is %(code)s.") % booking_code(booking)
-            )
-            return redirect("servicedays:booking", code=booking.code)
+            return done(result)
     elif enterprise is None:
         form.add_error(None, _("Only enterprise accounts can book."))
     return render(
@@ -97,6 +93,19 @@ def book(request, pk: int):
     )
 
 
+@require_POST
+@ratelimit(key="user_or_ip", rate="60/h", method="POST", block=True)
+@role_required(Role.ENTERPRISE)
+def book(request, pk: int):
+    def done(booking):
+        messages.success(
+            request, _("Booked. Your check-in code is %(code)s.") % booking_code(booking)
+        )
+        return redirect("servicedays:booking", code=booking.code)
+
+    return _ask_for_slot(request, pk, booking_create, done)
+
+
 def booking_code(booking) -> dict:
     return {"code": booking.code_display}
 
@@ -105,40 +114,19 @@ def booking_code(booking) -> dict:
 @ratelimit(key="user_or_ip", rate="60/h", method="POST", block=True)
 @role_required(Role.ENTERPRISE)
 def join_waitlist(request, pk: int):
-    day = selectors.service_day_get_public(pk=pk)
-    form = BookingForm(request.POST, slots=selectors.slots_bookable(day=day))
-    enterprise = _enterprise_of(request)
-    if form.is_valid() and enterprise is not None:
-        data = form.cleaned_data
-        try:
-            entry = waitlist_join(
-                slot=data["slot"],
-                enterprise=enterprise,
-                by=request.user,
-                topic=data["topic"],
-                question=data["question"],
-                service_day=day,
+    def done(entry):
+        position = entry.slot.waitlist.in_line().filter(created_at__lte=entry.created_at).count()
+        messages.success(
+            request,
+            _(
+                "You are number %(position)d on the waitlist. If a seat comes free before "
+                "booking closes, it is yours and we will tell you."
             )
-        except ValidationError as exc:
-            form_add_errors(form, exc)
-        else:
-            position = (
-                entry.slot.waitlist.in_line().filter(created_at__lte=entry.created_at).count()
-            )
-            messages.success(
-                request,
-                _(
-                    "You are number %(position)d on the waitlist. If a seat comes free before "
-                    "booking closes, it is yours and we will tell you."
-                )
-                % {"position": position},
-            )
-            return redirect("servicedays:mine")
-    elif enterprise is None:
-        form.add_error(None, _("Only enterprise accounts can book."))
-    return render(
-        request, "servicedays/day.html", _day_context(request, day, form=form), status=400
-    )
+            % {"position": position},
+        )
+        return redirect("servicedays:mine")
+
+    return _ask_for_slot(request, pk, waitlist_join, done)
 
 
 @role_required(Role.ENTERPRISE)
