@@ -4,40 +4,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DESCRIPTION_MAX, attachments_field
 from enterprises.models import Enterprise
 from enterprises.validators import clean_mobile
 from onewindow.models import AppealCategory, Department
 
-from .models import Satisfaction
-from .validators import DESCRIPTION_MAX, TRACKING_NUMBER_RE
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input (Django's documented pattern)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"})
-        )
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
-            return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
-        return [super().clean(data, initial)] if data else []
-
-
-def attachments_field() -> MultipleFileField:
-    return MultipleFileField(
-        label=_("Attachments"),
-        # The number is in the text: a lazy string formatted here would freeze one language.
-        help_text=_("Up to 5 files, 10 MB each: PDF, JPEG, PNG, DOCX or XLSX."),
-    )
+from .models import TRACKING_NUMBER_RE, Satisfaction
 
 
 def active_categories():

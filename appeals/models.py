@@ -1,4 +1,5 @@
 import datetime
+import re
 import secrets
 
 from django.conf import settings
@@ -6,10 +7,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.messaging import OutboxBase, ReceiptBase
+from core.messaging import OutboxBase, ReceiptBase
+from core.storage import private_storage, private_upload_to
+from core.timeline import TimelineEventBase
 
 from .querysets import AppealQuerySet
-from .storage import private_storage, private_upload_to
+
+# A tracking number: park code, day, the park's daily sequence (TAYG-20261128-0042).
+TRACKING_NUMBER_RE = re.compile(r"^[A-Z]{2,6}-\d{8}-\d{4,6}$")
 
 
 def new_secret() -> str:
@@ -156,7 +161,7 @@ class AppealAttachment(models.Model):
         return self.name
 
 
-class AppealEvent(models.Model):
+class AppealEvent(TimelineEventBase):
     """One step on an appeal's timeline (办理记录). Written once, never changed."""
 
     class Actor(models.TextChoices):
@@ -166,39 +171,13 @@ class AppealEvent(models.Model):
         SYSTEM = "system", _("System")
 
     appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(default=timezone.now)
     actor = models.CharField(max_length=12, choices=Actor.choices)
-    actor_name = models.CharField(max_length=60, blank=True)
-    action = models.CharField(max_length=120)
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    note = models.TextField(blank=True)
     is_public = models.BooleanField(default=True)
-    # `action` is an English message id; these fill its placeholders when it is shown.
-    params = models.JSONField(default=dict, blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    translated_params = {"level": lambda level: Satisfaction(level).label}
 
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("timeline events are immutable")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("timeline events are immutable")
-
-    @property
-    def action_text(self) -> str:
-        """The step in the reader's language."""
-        from portal.phrases import phrase_render
-
-        return phrase_render(
-            self.action, self.params, {"level": lambda level: Satisfaction(level).label}
-        )
+    class Meta(TimelineEventBase.Meta):
+        pass
 
     @property
     def from_label(self) -> str:

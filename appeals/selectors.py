@@ -6,10 +6,9 @@ from django.db.models import Case, F, Q, When
 from django.http import Http404
 from django.utils import timezone
 
-from onewindow.workdays import WorkingCalendar
+from core.workdays import WorkingCalendar
 
-from .models import Appeal, AppealAttachment
-from .validators import TRACKING_NUMBER_RE
+from .models import TRACKING_NUMBER_RE, Appeal, AppealAttachment
 
 
 def appeal_get_for_enterprise(*, user, tracking_number: str) -> Appeal:
@@ -123,7 +122,7 @@ def window_figures(
     the window on-time rate 窗口按时受理率 — accepted (or answered at the window) on or before
     the window due date / accepted. Unlike the hub's figures, these include window-closed appeals.
     """
-    from onewindow.metrics import Rate
+    from core.rates import Rate
 
     appeals = Appeal.objects.all()
     if period_start:

@@ -7,7 +7,8 @@ the way the district and a park's window would set it up.
 import datetime
 from contextlib import contextmanager
 from dataclasses import dataclass
-from unittest import mock
+
+from core.tasks import tasks_muted
 
 from . import provision
 
@@ -45,7 +46,7 @@ def mobile(number: int) -> str:
 @contextmanager
 def _hub_sync_muted():
     """The setup's changes need no hub copy: no task into the broker from this process."""
-    with mock.patch("servicedays.services.hubsync._send_later", lambda *args: None):
+    with tasks_muted():
         yield
 
 

@@ -7,4 +7,9 @@ class CmsConfig(AppConfig):
     verbose_name = _("Park content")
 
     def ready(self) -> None:
+        from tenants.signals import park_schema_created
+
         from . import signals  # noqa: F401
+        from .services import park_content_set_up
+
+        park_schema_created.connect(park_content_set_up, dispatch_uid="cms.park_content_set_up")

@@ -1,7 +1,11 @@
 """The park's Wagtail site: set up at provisioning time, in the park's schema."""
 
+from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage
+
+from accounts.models import Role
+from accounts.services import GROUP_FOR_ROLE, park_groups_ensure
 
 from .models import ParkHomePage
 
@@ -38,12 +42,6 @@ def park_workflow_ensure() -> None:
     Wagtail's migrations create a "Moderators approval" workflow on the root page; its approval
     task is given to the park's content-manager group.
     """
-    from django.contrib.auth.models import Group
-    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage
-
-    from accounts.models import Role
-    from accounts.services import GROUP_FOR_ROLE
-
     managers = Group.objects.get(name=GROUP_FOR_ROLE[Role.CONTENT_MANAGER])
     task = GroupApprovalTask.objects.filter(active=True).first()
     if task is None:
@@ -55,3 +53,11 @@ def park_workflow_ensure() -> None:
         workflow.workflow_tasks.create(task=task, sort_order=0)
     root = Page.objects.get(depth=1)
     WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
+
+
+def park_content_set_up(*, park, hostname: str, **_signal) -> None:
+    """A new park's schema was created (tenants' `park_schema_created`): its home page and
+    Site, the park's groups, and the moderation workflow that needs them."""
+    park_site_set_up(park=park, hostname=hostname)
+    park_groups_ensure()
+    park_workflow_ensure()

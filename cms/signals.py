@@ -2,6 +2,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from servicedays.signals import service_days_changed
+
 from .cache import content_changed
 from .models import Industry, ParkSettings, Qualification, ServiceProvider
 
@@ -15,3 +17,5 @@ post_save.connect(content_changed, sender=PageViewRestriction, dispatch_uid="cms
 post_delete.connect(
     content_changed, sender=PageViewRestriction, dispatch_uid="cms-cache-unrestrict"
 )
+# The home page lists upcoming service days.
+service_days_changed.connect(content_changed, dispatch_uid="cms-cache-service-days")

@@ -7,7 +7,7 @@ from django_ratelimit.decorators import ratelimit
 
 from accounts.models import Role
 from accounts.permissions import role_required
-from portal.forms import form_add_errors
+from core.forms import form_add_errors
 
 from . import selectors, services
 from .forms import RegistrationForm, VerificationForm

@@ -3,7 +3,9 @@
 import logging
 from collections.abc import Iterable
 
-from django.db import connection, transaction
+from django.utils import timezone
+
+from core.tasks import enqueue_on_commit
 
 from .channels import enabled_channels
 from .models import Notification
@@ -19,19 +21,9 @@ def notify(*, recipients: Iterable, title: str, body: str = "", url: str = "") -
     )
     ids = [notice.pk for notice in notices]
     if ids:
-        schema_name = connection.schema_name
-        transaction.on_commit(lambda: _send_later(schema_name, ids))
+        # A broker that is down loses only the outside copy; the in-app notice is kept.
+        enqueue_on_commit("notifications.tasks.notifications_send", ids)
     return ids
-
-
-def _send_later(schema_name: str, ids: list[int]) -> None:
-    from .tasks import notifications_send
-
-    try:
-        notifications_send.delay(schema_name, ids)
-    except Exception:
-        # The in-app notice is kept; only the outside copy is lost while the broker is down.
-        logger.exception("could not queue delivery of notifications %s", ids)
 
 
 def notifications_send(*, ids: list[int]) -> None:
@@ -54,8 +46,6 @@ def _text(notice: Notification) -> str:
 
 def notification_mark_read(*, user, pk: int | None = None) -> int:
     """Mark one notice (or all of the user's) as read; returns how many changed."""
-    from django.utils import timezone
-
     notices = Notification.objects.for_user(user).unread()
     if pk is not None:
         notices = notices.filter(pk=pk)

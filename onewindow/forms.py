@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from appeals.forms import attachments_field
-from appeals.validators import DESCRIPTION_MAX
+from core.forms import DESCRIPTION_MAX, attachments_field
 
 from .models import Case, Department
 from .services.extensions import MAX_EXTENSION_DAYS

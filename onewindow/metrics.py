@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
+from core.rates import Rate
+from core.workdays import WorkingCalendar
 from tenants.models import Park
 
 from .models import AppealCategory, Case, CaseAnswer, CaseArrival, Department
-from .workdays import WorkingCalendar
 
 SATISFIED_LEVELS = (1, 2, 3)  # 非常满意, 满意, 基本满意 (GB/T 39734)
 CLOCK_STARTS = (CaseArrival.Kind.DISPATCH, CaseArrival.Kind.REDISPATCH)
@@ -47,22 +48,6 @@ CASE_FIELDS = (
     "rated_department",
     "rehandle_count",
 )
-
-
-@dataclass(frozen=True)
-class Rate:
-    """A published rate. With an empty denominator there is no rate: shown "—", never 0 %."""
-
-    numerator: int
-    denominator: int
-
-    @property
-    def value(self) -> float | None:
-        return self.numerator / self.denominator if self.denominator else None
-
-    def __str__(self) -> str:
-        value = self.value
-        return "—" if value is None else f"{value:.1%}"
 
 
 @dataclass(frozen=True)

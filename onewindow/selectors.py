@@ -3,7 +3,7 @@
 from django.db.models import Case as DbCase
 from django.db.models import F, Q, When
 
-from .models import AppealCategory, Department, RoutingRule
+from .models import AppealCategory, CalendarOverride, Department, RoutingRule
 
 
 def department_for(*, category: AppealCategory, park) -> Department:
@@ -102,3 +102,8 @@ def hub_workload(*, user) -> dict[str, int] | None:
         "in_progress": cases.filter(status="in_progress").count(),
         "overdue": cases.open().filter(is_overdue=True).count(),
     }
+
+
+def calendar_overrides():
+    """The district's working-day decisions as (date, is working day) pairs."""
+    return CalendarOverride.objects.values_list("date", "is_working_day")

@@ -5,12 +5,15 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from accounts.permissions import role_required
-from portal.forms import form_add_errors
+from core.forms import form_add_errors
+from core.workdays import uncovered_years
+from tenants.selectors import park_list_for_hub, park_url
 
 from . import selectors
 from .forms import (
@@ -269,3 +272,27 @@ def extension_decide(request, pk: int):
     else:
         messages.error(request, _("The decision could not be read; nothing was changed."))
     return redirect("onewindow:arbitration")
+
+
+def hub_home(request):
+    """The district hub's home: the parks, what waits for this person, calendar warnings."""
+    parks = [
+        {"park": park, "url": park_url(domain, request)} for park, domain in park_list_for_hub()
+    ]
+    return render(
+        request,
+        "onewindow/hub_home.html",
+        {
+            "parks": parks,
+            "uncovered_years": _calendar_warning(request),
+            "workload": selectors.hub_workload(user=request.user),
+        },
+    )
+
+
+def _calendar_warning(request) -> list[int]:
+    """Years (this and next) the official calendar package does not cover, for district admins."""
+    if not request.user.is_authenticated or request.user.role != Role.DISTRICT_ADMIN:
+        return []
+    year = timezone.localdate().year
+    return uncovered_years([year, year + 1])

@@ -3,8 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from onewindow.views import hub_home
 from portal.views import healthz, switch_language
-from tenants.views import hub_home
 
 urlpatterns = [
     path("", hub_home, name="home"),

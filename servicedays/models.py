@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from portal.messaging import OutboxBase
+from core.messaging import OutboxBase
 
 from .querysets import (
     SEAT_HOLDING,

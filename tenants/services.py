@@ -11,6 +11,7 @@ from django_tenants.utils import get_public_schema_name, schema_context, schema_
 
 from .models import Domain, Park
 from .schemas import schema_clone_from_template
+from .signals import hub_created, park_schema_created
 
 RESERVED_SLUGS = {"public", "www", "admin", "api", "static", "media", "hub", "park_template"}
 
@@ -128,12 +129,8 @@ def _drop_schema_if_left(schema_name: str) -> None:
 
 
 def _set_up_park_schema(*, park: Park, hostname: str) -> None:
-    from accounts.services import park_groups_ensure
-    from cms.services import park_site_set_up, park_workflow_ensure
-
-    park_site_set_up(park=park, hostname=hostname)
-    park_groups_ensure()
-    park_workflow_ensure()
+    # The apps above set up their part (site, groups, workflow); a failure undoes the park.
+    park_schema_created.send(sender=Park, park=park, hostname=hostname)
 
 
 @in_public_schema
@@ -155,7 +152,5 @@ def hub_ensure(*, domain: str, name: str) -> Park:
         defaults={"slug": "hub", "name": name, "short_code": "HUB", "name_en": "District hub"},
     )
     Domain.objects.update_or_create(domain=domain, defaults={"tenant": hub, "is_primary": True})
-    from onewindow.services import district_admin_group_ensure
-
-    district_admin_group_ensure()
+    hub_created.send(sender=Park, hub=hub)
     return hub

@@ -14,10 +14,12 @@ from django.db import transaction
 from django.utils import translation
 from django_tenants.utils import tenant_context
 
+from core.tasks import tasks_muted
+
 from ..models import Appeal
 from .journey import _Journey
 from .texts import APPEALS_PER_PARK, KEY_NAMESPACE
-from .world import _broker_muted, _notification_marks, _notifications_read, _World
+from .world import _notification_marks, _notifications_read, _World
 
 
 def demo_appeals_seed(*, parks, progress=print) -> int:
@@ -40,7 +42,7 @@ def demo_appeals_seed_park(*, park, number: int, count: int = APPEALS_PER_PARK) 
             return 0
     world = _World(park=park, rng=random.Random(f"demo-appeals/{park.schema_name}"))
     with (
-        _broker_muted(),
+        tasks_muted(),
         world.clock.running(),
         translation.override(settings.LANGUAGE_CODE),
         tenant_context(park),

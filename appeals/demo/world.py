@@ -11,10 +11,10 @@ from django_tenants.utils import schema_context, tenant_context
 
 from accounts.models import Role, User
 from accounts.services import user_create
+from core.workdays import WorkingCalendar
 from enterprises.models import Enterprise
 from notifications.models import Notification
 from onewindow.models import AppealCategory, Department, Liaison
-from onewindow.workdays import WorkingCalendar
 from tenants.demo import demo_uscc
 
 from .texts import (
@@ -25,22 +25,6 @@ from .texts import (
     RECENT,
     TOPICS,
 )
-
-
-@contextlib.contextmanager
-def _broker_muted():
-    """Every message is delivered synchronously here, so the after-commit Celery sends would
-    only queue thousands of no-op tasks (and notices to outside channels) into the broker."""
-
-    def nothing(*args, **kwargs):
-        return None
-
-    with (
-        mock.patch("appeals.services.outbox.outbox_send_later", nothing),
-        mock.patch("onewindow.services.outbox._send_later", nothing),
-        mock.patch("notifications.services._send_later", nothing),
-    ):
-        yield
 
 
 class _Clock:

@@ -4,11 +4,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
+from core.attachments import content_type_for
 from notifications.services import notify
 from tenants.selectors import park_current, park_site_url
 
 from ..models import Appeal, AppealAttachment, AppealEvent
-from ..validators import content_type_for
 
 
 def appeal_lock(appeal: Appeal) -> Appeal:

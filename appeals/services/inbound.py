@@ -107,3 +107,8 @@ HANDLERS = {
     "info_requested": _info_requested,
     "answered": _answered,
 }
+
+
+def park_message_arrived_receiver(*, key, kind, appeal_id, payload, **_signal) -> bool:
+    """Receives the hub's `park_message_arrived` signal (connected in AppealsConfig.ready)."""
+    return park_receive(key=key, kind=kind, appeal_id=appeal_id, payload=payload)

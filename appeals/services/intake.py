@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core.attachments import attachments_count_check, attachments_validate
+from core.workdays import WorkingCalendar
 from onewindow.models import AppealCategory
-from onewindow.workdays import WorkingCalendar
 from tenants.selectors import park_current
 
 from ..models import Appeal, AppealAttachment
-from ..validators import attachments_count_check, attachments_validate
 from .common import (
     appeal_lock,
     attachments_save,

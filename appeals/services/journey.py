@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core.attachments import attachments_validate
+
 from ..models import SATISFIED_LEVELS, Appeal, AppealAttachment, Satisfaction
-from ..validators import attachments_validate
 from .common import (
     appeal_lock,
     attachments_payload,

@@ -10,8 +10,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from appeals.storage import private_storage, private_upload_to
-from portal.messaging import OutboxBase, ReceiptBase
+from core.messaging import OutboxBase, ReceiptBase
+from core.storage import private_storage, private_upload_to
+from core.timeline import TimelineEventBase
 
 from ..querysets import CaseQuerySet
 
@@ -168,42 +169,16 @@ class CaseAttachment(models.Model):
         return self.name
 
 
-class CaseEvent(models.Model):
+class CaseEvent(TimelineEventBase):
     """One step on the hub's timeline of a case. Written once, never changed."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, null=True, related_name="+"
     )
-    actor_name = models.CharField(max_length=60, blank=True)
-    action = models.CharField(max_length=120)
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    note = models.TextField(blank=True)
-    # `action` is an English message id; these fill its placeholders when it is shown.
-    params = models.JSONField(default=dict, blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("timeline events are immutable")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("timeline events are immutable")
-
-    @property
-    def action_text(self) -> str:
-        """The step in the reader's language."""
-        from portal.phrases import phrase_render
-
-        return phrase_render(self.action, self.params)
+    class Meta(TimelineEventBase.Meta):
+        pass
 
     @property
     def to_label(self) -> str:

@@ -5,10 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from appeals.validators import attachments_validate, content_type_for
+from core.attachments import attachments_validate, content_type_for
+from core.workdays import WorkingCalendar
 
 from ..models import Case, CaseAnswer, CaseArrival, CaseAttachment, Department
-from ..workdays import WorkingCalendar
 from .common import (
     admins_notify,
     case_lock,

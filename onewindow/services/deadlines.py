@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core.workdays import WorkingCalendar
+
 from ..models import Case
-from ..workdays import WorkingCalendar
 from .common import admins_notify, case_lock, event_add, liaisons_notify, number
 
 

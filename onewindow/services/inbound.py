@@ -9,9 +9,10 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core.workdays import WorkingCalendar
+
 from ..models import AppealCategory, Case, CaseArrival, CaseAttachment, Department, ReceivedMessage
 from ..selectors import department_for
-from ..workdays import WorkingCalendar
 from .common import admins_notify, case_lock, event_add, liaisons_notify, number, progress
 
 

@@ -8,7 +8,6 @@ bookings, check-ins, outcomes, notices and the follow-up appeal agree with each 
 
 import datetime
 import random
-from unittest import mock
 
 from django.conf import settings
 from django.db import transaction
@@ -16,11 +15,11 @@ from django.utils import translation
 from django_tenants.utils import tenant_context
 
 from appeals.demo.world import (
-    _broker_muted,
     _Clock,
     _notification_marks,
     _notifications_read,
 )
+from core.tasks import tasks_muted
 
 from .story import _Park
 
@@ -41,9 +40,8 @@ def demo_service_days_seed_park(*, park, number: int) -> int:
     again: seeding twice adds nothing, seeding weeks later tops up the upcoming days."""
     clock = _Clock()
     with (
-        _broker_muted(),
+        tasks_muted(),
         # Each day goes to the hub once, at the end (below), not as a task per change.
-        mock.patch("servicedays.services.hubsync._send_later", lambda *args: None),
         clock.running(),
         translation.override(settings.LANGUAGE_CODE),
         tenant_context(park),

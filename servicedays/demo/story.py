@@ -10,10 +10,10 @@ from accounts.models import Role, User
 from appeals.models import OutboxMessage
 from appeals.services.outbox import outbox_deliver
 from appeals.services.window import appeal_accept
+from core.workdays import WorkingCalendar
 from enterprises.models import Enterprise
 from onewindow.models import AppealCategory, Department, Liaison, ParkMessage
 from onewindow.services.outbox import park_message_deliver
-from onewindow.workdays import WorkingCalendar
 
 from ..models import SHANGHAI, Booking, HubSyncMessage, ServiceDay
 from ..services.attendance import (

@@ -8,10 +8,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Role, User
+from enterprises.models import Enterprise
 from notifications.services import notify
 from tenants.selectors import park_current, park_site_url
 
 from ..models import SHANGHAI, Booking, ServiceDay, Slot, WaitlistEntry
+from ..signals import service_days_changed
+from .hubsync import day_sync_mark
 
 QUESTION_MAX = 2000
 TOPIC_MAX = 100
@@ -122,8 +125,6 @@ def enterprise_lock(enterprise, *, skip_locked: bool = False) -> bool:
     concurrent request on another slot could be adding). Taken before any slot lock. With
     `skip_locked`, False when another transaction holds it (the caller holds a slot lock and must
     not wait: that order could deadlock)."""
-    from enterprises.models import Enterprise
-
     rows = Enterprise.objects.select_for_update(no_key=True, skip_locked=skip_locked).filter(
         pk=enterprise.pk
     )
@@ -209,14 +210,10 @@ def slot_label(slot: Slot) -> dict:
 def day_changed(day: ServiceDay) -> None:
     """Mark, in the caller's transaction, that the hub's copy of the day must be refreshed;
     the refresh runs after commit (and from the beat sweep if that task is lost)."""
-    from .hubsync import day_sync_mark
-
     day_sync_mark(day)
 
 
 def calendar_changed() -> None:
     """A day appeared, went or changed its date: the park's cached pages (the home page lists
-    upcoming days) are refreshed."""
-    from cms.cache import content_changed
-
-    content_changed()
+    upcoming days) are refreshed (the cms app listens)."""
+    service_days_changed.send(sender=ServiceDay)

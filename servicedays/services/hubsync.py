@@ -3,24 +3,21 @@
 A change marks the day in the caller's transaction (a HubSyncMessage row); after commit a task
 sends the day *as it is then* to the public schema, so concurrent changes never leave a stale
 copy behind: the last delivery reads the last committed state. The beat sweep re-sends what a
-lost task left undelivered.
+lost task left undelivered, by the one protocol of `core.messaging.Outbox`.
 """
 
 import datetime
-import logging
 
-from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
+from core.messaging import Outbox
+from core.tasks import enqueue_on_commit
 from onewindow.models import HubBooking, HubServiceDay
 from tenants.selectors import park_current
 
 from ..models import Booking, HubSyncMessage, ServiceDay, WaitlistEntry
-
-logger = logging.getLogger(__name__)
 
 # The day's own facts the hub keeps (the same names on HubServiceDay).
 DAY_FIELDS = (
@@ -43,19 +40,8 @@ def day_sync_mark(day: ServiceDay) -> HubSyncMessage:
     message = HubSyncMessage.objects.create(
         service_day_id=day.pk, kind="serviceday.changed", payload={}
     )
-    schema_name = connection.schema_name
-    transaction.on_commit(lambda: _send_later(schema_name, day.pk))
+    enqueue_on_commit("servicedays.tasks.hub_sync_deliver", day.pk)
     return message
-
-
-def _send_later(schema_name: str, day_id: int) -> None:
-    from ..tasks import hub_sync_deliver
-
-    try:
-        hub_sync_deliver.delay(schema_name, day_id)
-    except Exception:
-        # The mark is committed: the beat sweep sends the day once the broker is back.
-        logger.warning("broker unavailable; service day %s waits for the sweep", day_id)
 
 
 def day_sync_deliver(*, day_id: int) -> bool:
@@ -83,9 +69,7 @@ def day_sync_deliver(*, day_id: int) -> bool:
             _hub_store(
                 park=park, day_id=day_id, fields=fields, department_ids=department_ids, rows=rows
             )
-        HubSyncMessage.objects.filter(pk__in=answered).update(
-            delivered_at=timezone.now(), attempts=F("attempts") + 1
-        )
+        HubSyncMessage.objects.filter(pk__in=answered).update(delivered_at=timezone.now())
     return True
 
 
@@ -145,23 +129,22 @@ def _hub_store(*, park, day_id: int, fields: dict, department_ids: list[int], ro
     return hub_day
 
 
+def _to_hub(message: HubSyncMessage) -> None:
+    day_sync_deliver(day_id=message.service_day_id)
+
+
+# The sweep delivers a lost mark by the one protocol; delivering one mark of a day sends the
+# day and so answers every mark of it noted before (the others are then found delivered).
+SYNC = Outbox(
+    model=HubSyncMessage,
+    group="service_day_id",
+    apply=_to_hub,
+    task="servicedays.tasks.hub_sync_deliver",
+    name="service day → hub",
+)
+
+
 def day_sync_sweep(*, older_than: datetime.timedelta | None = None) -> int:
     """Deliver the days whose marks a lost task left undelivered (current park schema);
     returns how many days were delivered."""
-    if older_than is None:
-        older_than = datetime.timedelta(seconds=settings.OUTBOX_RESEND_AFTER_SECONDS)
-    day_ids = (
-        HubSyncMessage.objects.filter(
-            delivered_at__isnull=True, created_at__lt=timezone.now() - older_than
-        )
-        .order_by("service_day_id")
-        .values_list("service_day_id", flat=True)
-        .distinct()
-    )
-    delivered = 0
-    for day_id in list(day_ids):
-        try:
-            delivered += day_sync_deliver(day_id=day_id)
-        except Exception:
-            logger.exception("service day %s of %s not synced", day_id, connection.schema_name)
-    return delivered
+    return SYNC.sweep(older_than=older_than)

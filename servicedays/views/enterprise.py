@@ -12,7 +12,7 @@ from django_ratelimit.decorators import ratelimit
 
 from accounts.models import Role
 from accounts.permissions import role_required
-from portal.forms import form_add_errors
+from core.forms import form_add_errors
 from tenants.selectors import park_current, park_site_url
 
 from .. import selectors

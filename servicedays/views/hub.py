@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from core.forms import form_add_errors
 from onewindow.selectors import liaison_department
-from portal.forms import form_add_errors
 
 from .. import hub_selectors as selectors
 from ..forms import outcome_initial

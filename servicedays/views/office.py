@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import Role
 from accounts.permissions import role_required
 from appeals.services.common import person_name
-from portal.forms import form_add_errors
+from core.forms import form_add_errors
 
 from .. import selectors
 from ..forms import (

@@ -7,9 +7,9 @@ from django_tenants.utils import schema_context
 
 from appeals.models import Appeal, OutboxMessage
 from appeals.services.journey import appeal_reply_info
+from core.workdays import WorkingCalendar
 from onewindow.models import Case, CaseArrival, Department, ExtensionRequest
 from onewindow.services.deadlines import deadlines_check
-from onewindow.workdays import WorkingCalendar
 
 from ..appeals.helpers import deliver_to_hub, deliver_to_parks, dispatched_case, reload
 from ..conftest import host_client, log_in

@@ -46,7 +46,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from accounts.models import User
-from onewindow.metrics import AppealMetrics, Rate, appeal_metrics, metrics_by
+from core.rates import Rate
+from onewindow.metrics import AppealMetrics, appeal_metrics, metrics_by
 from onewindow.models import Case, CaseAnswer, CaseArrival, Department, ExtensionRequest
 from tests.appeals.helpers import category
 

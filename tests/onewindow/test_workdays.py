@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from onewindow.workdays import WorkingCalendar, uncovered_years
+from core.workdays import WorkingCalendar, uncovered_years
 
 D = datetime.date
 calendar = WorkingCalendar()
@@ -78,7 +78,7 @@ def test_overrides_are_loaded_from_the_hub(db):
 def test_district_admins_are_warned_about_an_uncovered_year(hub_client, monkeypatch):
     from tests.conftest import log_in
 
-    monkeypatch.setattr("onewindow.workdays.year_is_covered", lambda year: year < 2027)
+    monkeypatch.setattr("core.workdays.year_is_covered", lambda year: year < 2027)
     log_in(hub_client, "district_admin")
     body = hub_client.get("/").content.decode()
     assert "2027" in body and "节假日" in body
@@ -87,6 +87,6 @@ def test_district_admins_are_warned_about_an_uncovered_year(hub_client, monkeypa
 def test_liaisons_see_no_calendar_warning(hub_client, monkeypatch):
     from tests.conftest import log_in
 
-    monkeypatch.setattr("onewindow.workdays.year_is_covered", lambda year: False)
+    monkeypatch.setattr("core.workdays.year_is_covered", lambda year: False)
     log_in(hub_client, "liaison")
     assert "节假日" not in hub_client.get("/").content.decode()

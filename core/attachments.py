@@ -1,6 +1,5 @@
-"""Checks on what enterprises and staff upload and write."""
+"""Checks on what enterprises and staff upload: size, count, and the kind read from the content."""
 
-import re
 import zipfile
 
 import filetype
@@ -10,7 +9,6 @@ from django.utils.translation import gettext as _
 
 MAX_ATTACHMENTS = 5
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-DESCRIPTION_MAX = 4000
 # Detected kind → (content type, accepted file name endings).
 ALLOWED_KINDS = {
     "pdf": ("application/pdf", {".pdf"}),
@@ -24,7 +22,6 @@ ALLOWED_KINDS = {
 }
 # The part of an Office file that tells a Word document from a workbook.
 _OOXML_MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
-TRACKING_NUMBER_RE = re.compile(r"^[A-Z]{2,6}-\d{8}-\d{4,6}$")
 
 
 def attachment_kind(upload) -> str:

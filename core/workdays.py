@@ -1,7 +1,7 @@
 """Working days on China's official calendar (工作日), with 调休 make-up days.
 
 The official holidays and make-up working days come from the chinesecalendar package; district
-overrides (CalendarOverride) win over it. For a year the package does not cover yet, Monday to
+overrides (the hub's CalendarOverride, read through `overrides_source_set`) win over it. For a year the package does not cover yet, Monday to
 Friday are working days unless overridden, and `uncovered_years` tells the hub to warn.
 
 Counting rule (DESIGN.md): a clock of N working days started on day D is due at the end of the
@@ -9,11 +9,26 @@ N-th working day after D; D itself never counts.
 """
 
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import chinese_calendar
 
 ONE_DAY = datetime.timedelta(days=1)
+
+
+def _no_overrides() -> Iterable[tuple[datetime.date, bool]]:
+    return ()
+
+
+# Where the district's overrides are read from: the hub sets it in its AppConfig.ready().
+_overrides_source: Callable[[], Iterable[tuple[datetime.date, bool]]] = _no_overrides
+
+
+def overrides_source_set(source: Callable[[], Iterable[tuple[datetime.date, bool]]]) -> None:
+    """Name the function giving (date, is working day) overrides (called once at start-up)."""
+    global _overrides_source
+    _overrides_source = source
 
 
 def _package_says_working(day: datetime.date) -> bool | None:
@@ -40,10 +55,8 @@ class WorkingCalendar:
 
     @classmethod
     def load(cls) -> "WorkingCalendar":
-        from .models import CalendarOverride
-
-        rows = CalendarOverride.objects.values_list("date", "is_working_day")
-        return cls(overrides=dict(rows))
+        """The calendar with the district's overrides as they are now (from the hub)."""
+        return cls(overrides=dict(_overrides_source()))
 
     def is_working_day(self, day: datetime.date) -> bool:
         if day in self.overrides:
