@@ -11,7 +11,7 @@ SYNCED := $(VENV)/.synced
 EMBEDDED := $(BIN)/python -m portal.embedded
 PYTEST_ARGS ?=
 
-.PHONY: .venv run test lint bench messages clean-data
+.PHONY: .venv run test test-fast lint bench messages clean-data
 
 .venv: $(SYNCED)
 
@@ -29,17 +29,28 @@ run: $(SYNCED)
 test: $(SYNCED)
 	$(EMBEDDED) exec --profile test -- $(BIN)/pytest $(PYTEST_ARGS)
 
+# Everything but the browser tests, keeping the test database between runs (--reuse-db; pass
+# PYTEST_ARGS=--create-db after a migration).
+test-fast: $(SYNCED)
+	$(EMBEDDED) exec --profile test -- $(BIN)/pytest -m "not browser" --reuse-db $(PYTEST_ARGS)
+
 lint: $(SYNCED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(EMBEDDED) exec --profile test -- $(BIN)/python manage.py makemigrations --check --dry-run
 
 bench: $(SYNCED)
 	$(EMBEDDED) exec --profile test -- $(BIN)/python bench/run.py
 
+# Extract every translatable string into the catalogue (needs GNU gettext's xgettext and
+# msgmerge), then compile it. Translate the new and fuzzy entries in between and run it again.
+MESSAGES_IGNORE := --ignore='.venv/*' --ignore='.data/*' --ignore='bench/*' --ignore='tests/*'
 messages: $(SYNCED)
-	$(BIN)/pybabel compile -d locale -D django
+	$(BIN)/python manage.py makemessages --locale zh_Hans --no-obsolete $(MESSAGES_IGNORE)
+	$(BIN)/pybabel compile --statistics -d locale -D django
 
 clean-data:
 	rm -rf .data

@@ -32,11 +32,11 @@ def ensure() -> Actors:
 
     from accounts.models import Role, User
     from accounts.services import user_create
+    from demo.parks import demo_uscc
     from enterprises.models import Enterprise
     from enterprises.services import enterprise_register, enterprise_verify
     from onewindow.models import AppealCategory, Liaison
     from onewindow.services.directory import department_ensure, liaison_create
-    from tenants.demo import demo_uscc
 
     with schema_context("public"):
         department = department_ensure(

@@ -57,9 +57,9 @@ def enterprises_ensure() -> list[str]:
 
     from accounts.models import Role, User
     from accounts.services import user_create
+    from demo.parks import demo_uscc
     from enterprises.models import Enterprise
     from enterprises.services import enterprise_register, enterprise_verify
-    from tenants.demo import demo_uscc
 
     with schema_context(PARK):
         window = User.objects.filter(username=WINDOW_USERNAME).first()

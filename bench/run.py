@@ -131,7 +131,7 @@ def _seed_home_content(schema_name: str) -> None:
     """The demo content of a park, so the home page renders what a real one does."""
     from django_tenants.utils import schema_context
 
-    from cms.demo import content_seed
+    from demo.content import content_seed
 
     with schema_context(schema_name):
         content_seed(park_slug="dayun")

@@ -4,6 +4,7 @@ import zipfile
 
 import filetype
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -24,19 +25,19 @@ ALLOWED_KINDS = {
 _OOXML_MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 
 
-def attachment_kind(upload) -> str:
+def attachment_kind(upload: UploadedFile) -> str:
     """The file's kind read from its content, or a ValidationError in the user's language.
 
     The name's ending must agree with the content: a program renamed to .pdf is refused.
     """
-    name = upload.name or ""
-    if upload.size > MAX_ATTACHMENT_BYTES:
+    name, size = upload.name or "", upload.size or 0
+    if size > MAX_ATTACHMENT_BYTES:
         raise ValidationError(
             _("“%(name)s” is %(size)s; each file may be at most 10 MB.")
-            % {"name": name, "size": filesizeformat(upload.size)},
+            % {"name": name, "size": filesizeformat(size)},
             code="too_large",
         )
-    if upload.size == 0:
+    if size == 0:
         raise ValidationError(_("“%(name)s” is empty.") % {"name": name}, code="empty")
     kind = _sniff(upload)
     ending = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
@@ -49,7 +50,7 @@ def attachment_kind(upload) -> str:
     return kind
 
 
-def _sniff(upload) -> str:
+def _sniff(upload: UploadedFile) -> str:
     upload.seek(0)
     head = upload.read(8192)
     upload.seek(0)
@@ -61,7 +62,7 @@ def _sniff(upload) -> str:
     return kind
 
 
-def _ooxml_kind(upload) -> str:
+def _ooxml_kind(upload: UploadedFile) -> str:
     """An Office file is a zip: trust the parts inside it, not the first bytes alone."""
     try:
         with zipfile.ZipFile(upload) as archive:
@@ -84,7 +85,7 @@ def attachments_count_check(*, existing: int = 0, added: int) -> None:
         )
 
 
-def attachments_validate(uploads: list) -> list[str]:
+def attachments_validate(uploads: list[UploadedFile]) -> list[str]:
     attachments_count_check(added=len(uploads))
     return [attachment_kind(upload) for upload in uploads]
 

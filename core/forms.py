@@ -1,5 +1,7 @@
 """Form helpers shared by the apps: service errors on forms, file inputs, text limits."""
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 DESCRIPTION_MAX = 4000
 
 
-def form_add_errors(form, exc: ValidationError) -> None:
+def form_add_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     """Show a service's ValidationError on the form, by field where it names one."""
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
@@ -24,14 +26,14 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultipleFileField(forms.FileField):
     """Several files in one input (Django's documented pattern)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault(
             "widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"})
         )
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
 
-    def clean(self, data, initial=None):
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
         if isinstance(data, list | tuple):
             return [super(MultipleFileField, self).clean(item, initial) for item in data if item]
         return [super().clean(data, initial)] if data else []

@@ -8,13 +8,15 @@ applies a message, that it was applied — so a message delivered twice applies 
 import datetime
 import logging
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
-from django.db import connection, models
+from django.db import models
 from django.db.models import F
 from django.utils import timezone
 
-from .tasks import enqueue_on_commit
+from .tasks import enqueue_on_commit, schema_current
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +62,14 @@ class Outbox:
     """
 
     def __init__(
-        self, *, model, group: str, apply, task: str, name: str, related: tuple[str, ...] = ()
+        self,
+        *,
+        model: type[OutboxBase],
+        group: str,
+        apply: Callable[[Any], None],
+        task: str,
+        name: str,
+        related: tuple[str, ...] = (),
     ) -> None:
         self.model = model
         self.related = related
@@ -69,17 +78,17 @@ class Outbox:
         self.task = task
         self.name = name
 
-    def write(self, **fields):
-        message = self.model.objects.create(**fields)
+    def write(self, **fields: Any) -> Any:
+        message = self.model._default_manager.create(**fields)
         enqueue_on_commit(self.task, message.pk)
         return message
 
     def deliver(self, *, message_id: int) -> bool:
         """Deliver the message (after the older ones of its group); True if delivered now."""
-        message = self.model.objects.filter(pk=message_id).only(self.group).first()
+        message = self.model._default_manager.filter(pk=message_id).only(self.group).first()
         if message is None:
             return False
-        older = self.model.objects.filter(
+        older = self.model._default_manager.filter(
             **{self.group: getattr(message, self.group)},
             delivered_at__isnull=True,
             pk__lt=message_id,
@@ -90,15 +99,15 @@ class Outbox:
 
     def _deliver_one(self, message_id: int) -> bool:
         message = (
-            self.model.objects.select_related(*self.related)
+            self.model._default_manager.select_related(*self.related)
             .filter(pk=message_id, delivered_at__isnull=True)
             .first()
         )
         if message is None:
             return False
-        self.model.objects.filter(pk=message.pk).update(attempts=F("attempts") + 1)
+        self.model._default_manager.filter(pk=message.pk).update(attempts=F("attempts") + 1)
         self.apply(message)
-        self.model.objects.filter(pk=message.pk, delivered_at__isnull=True).update(
+        self.model._default_manager.filter(pk=message.pk, delivered_at__isnull=True).update(
             delivered_at=timezone.now()
         )
         return True
@@ -107,7 +116,7 @@ class Outbox:
         if older_than is None:
             older_than = datetime.timedelta(seconds=settings.OUTBOX_RESEND_AFTER_SECONDS)
         return list(
-            self.model.objects.filter(
+            self.model._default_manager.filter(
                 delivered_at__isnull=True, created_at__lt=timezone.now() - older_than
             ).values_list("pk", flat=True)
         )
@@ -123,6 +132,6 @@ class Outbox:
                     "%s message %s of %s not delivered",
                     self.name,
                     message_id,
-                    connection.schema_name,
+                    schema_current(),
                 )
         return delivered

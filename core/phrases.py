@@ -5,10 +5,17 @@ enterprise reading in English and a window clerk reading in Chinese both see the
 whoever wrote the step and in whatever language the worker ran.
 """
 
+from collections.abc import Callable
+from typing import Any
+
 from django.utils.translation import gettext
 
 
-def phrase_render(msgid: str, params: dict | None, translate_values: dict | None = None) -> str:
+def phrase_render(
+    msgid: str,
+    params: dict[str, Any] | None,
+    translate_values: dict[str, Callable[[Any], Any]] | None = None,
+) -> str:
     """The message in the active language. `translate_values` maps a parameter name to a
     function giving its display text (e.g. a satisfaction level's label)."""
     text = gettext(msgid)

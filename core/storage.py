@@ -11,23 +11,24 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.db import connection
+
+from .tasks import schema_current
 
 
 class PrivateStorage(FileSystemStorage):
     @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
+    def base_location(self) -> str:
+        return str(settings.PRIVATE_MEDIA_ROOT)
 
     @property
-    def location(self):
+    def location(self) -> str:
         return os.path.abspath(self.base_location)
 
     @property
-    def base_url(self):
+    def base_url(self) -> None:  # type: ignore[override]
         return None
 
-    def url(self, name):
+    def url(self, name: str | None) -> str:
         raise ValueError("private files have no URL; use the permission-checked download view")
 
 
@@ -35,5 +36,5 @@ def private_storage() -> PrivateStorage:
     return PrivateStorage()
 
 
-def private_upload_to(_instance, filename: str) -> str:
-    return f"{connection.schema_name}/appeals/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+def private_upload_to(_instance: object, filename: str) -> str:
+    return f"{schema_current()}/appeals/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"

@@ -8,13 +8,20 @@ import contextlib
 import importlib
 import logging
 from collections.abc import Callable, Iterator
+from typing import Any
 
+from celery import Task
 from django.db import connection, transaction
 from django_tenants.utils import get_public_schema_name, get_tenant_model, schema_context
 
 logger = logging.getLogger(__name__)
 
 _muted = 0
+
+
+def schema_current() -> str:
+    """The schema this connection is in (django-tenants' attribute, unknown to the stubs)."""
+    return str(connection.schema_name)  # type: ignore[attr-defined]
 
 
 @contextlib.contextmanager
@@ -29,18 +36,18 @@ def tasks_muted() -> Iterator[None]:
         _muted -= 1
 
 
-def enqueue_on_commit(task, *args, **kwargs) -> None:
+def enqueue_on_commit(task: "Task | str", *args: Any, **kwargs: Any) -> None:
     """Send `task` (a task or its dotted name) once the current transaction commits, in the
     schema it is called in.
 
     The caller has already committed what the task is about (an outbox row, a notice), so a
     broker that is down only delays the work: it is logged, and the beat sweeps send it later.
     """
-    schema_name = connection.schema_name
+    schema_name = schema_current()
     transaction.on_commit(lambda: task_send(task, schema_name, *args, **kwargs))
 
 
-def task_send(task, schema_name: str, *args, **kwargs) -> None:
+def task_send(task: "Task | str", schema_name: str, *args: Any, **kwargs: Any) -> None:
     """Send now, in `schema_name` (the header the worker switches to); never raises."""
     if _muted:
         return

@@ -1,6 +1,7 @@
 """The base of every timeline (办理记录): immutable steps stored as message ids with parameters."""
 
 from collections.abc import Callable
+from typing import Any, ClassVar
 
 from django.db import models
 from django.utils import timezone
@@ -25,7 +26,7 @@ class TimelineEventBase(models.Model):
     params = models.JSONField(default=dict, blank=True)
 
     # Parameter name → the function that gives its display text (e.g. a satisfaction label).
-    translated_params: dict[str, Callable] = {}
+    translated_params: ClassVar[dict[str, Callable[[Any], Any]]] = {}
 
     class Meta:
         abstract = True
@@ -34,12 +35,12 @@ class TimelineEventBase(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ValueError("timeline events are immutable")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ValueError("timeline events are immutable")
 
     @property

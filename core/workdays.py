@@ -34,7 +34,7 @@ def overrides_source_set(source: Callable[[], Iterable[tuple[datetime.date, bool
 def _package_says_working(day: datetime.date) -> bool | None:
     """The package's answer, or None for a year it does not cover."""
     try:
-        return chinese_calendar.is_workday(day)
+        return bool(chinese_calendar.is_workday(day))
     except NotImplementedError:
         return None
 
@@ -43,7 +43,7 @@ def year_is_covered(year: int) -> bool:
     return _package_says_working(datetime.date(year, 6, 1)) is not None
 
 
-def uncovered_years(years) -> list[int]:
+def uncovered_years(years: Iterable[int]) -> list[int]:
     return sorted(year for year in set(years) if not year_is_covered(year))
 
 

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django_tenants.utils import schema_context
 
+from accounts.models import User
 from tenants import routing
 from tenants.models import Park
 
@@ -22,7 +23,9 @@ pytest_plugins = ["tests.processes"]
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         seed_test_parks()
-        seed_personas()
+        # Kept from an earlier run with --reuse-db (`make test-fast`): seeded once.
+        if not User.objects.filter(username="liaison").exists():
+            seed_personas()
     yield
     with django_db_blocker.unblock():
         _end_other_sessions()

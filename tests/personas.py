@@ -4,9 +4,9 @@ from django_tenants.utils import schema_context
 
 from accounts.models import Role, User
 from accounts.services import user_create
+from demo.parks import demo_uscc
 from enterprises.models import Enterprise
 from onewindow.models import AppealCategory, Department, Liaison
-from tenants.demo import demo_uscc
 from tenants.models import Park
 from tenants.services import ParkSpec, hub_ensure, park_create
 

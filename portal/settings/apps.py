@@ -18,7 +18,10 @@ SHARED_APPS = [
     "django_tenants",
     *_BOTH,
     "django.contrib.staticfiles",
+    "core",
     "onewindow",
+    # No models: `manage.py seed_demo`.
+    "demo",
 ]
 
 TENANT_APPS = [

@@ -83,8 +83,8 @@ def test_window_staff_cannot_use_the_enterprise_form(window):
 
 def test_an_unverified_enterprise_is_told_to_wait(park_a):
     from accounts.services import user_create
+    from demo.parks import demo_uscc
     from enterprises.models import Enterprise
-    from tenants.demo import demo_uscc
 
     from ..conftest import host_client
 

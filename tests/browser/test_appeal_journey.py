@@ -9,8 +9,8 @@ import pytest
 from django_tenants.utils import schema_context
 
 from appeals.models import Appeal
+from demo.parks import DEMO_PASSWORD
 from onewindow.models import Case, Liaison
-from tenants.demo import DEMO_PASSWORD
 
 from .conftest import PHONE, assert_accessible
 

@@ -5,7 +5,7 @@ import pytest
 from django_tenants.utils import schema_context
 
 from appeals.models import Appeal
-from tenants.demo import DEMO_PASSWORD
+from demo.parks import DEMO_PASSWORD
 
 from .conftest import PHONE, assert_accessible
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tenants.demo import DEMO_PASSWORD, PARKS
+from demo.parks import DEMO_PASSWORD, PARKS
 
 from .conftest import assert_accessible
 
@@ -56,7 +56,7 @@ def test_language_switch_to_english_and_back(demo_site, phone):
 
 
 def test_enterprise_registers_on_a_phone(demo_site, phone):
-    from tenants.demo import demo_uscc
+    from demo.parks import demo_uscc
 
     phone.goto(demo_site.format(host="baolong.localhost") + "/register/")
     phone.get_by_label("企业名称").fill("深圳手机注册测试有限公司")

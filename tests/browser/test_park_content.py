@@ -5,7 +5,7 @@ import re
 import pytest
 from django_tenants.utils import schema_context
 
-from tenants.demo import DEMO_PASSWORD
+from demo.parks import DEMO_PASSWORD
 
 from .conftest import assert_accessible
 

@@ -62,8 +62,8 @@ def second_enterprise(demo_site, django_db_blocker) -> str:
     """Another verified enterprise of Dayun that can log in (committed for the web server)."""
     from accounts.models import Role, User
     from accounts.services import user_create
+    from demo.parks import DEMO_PASSWORD, demo_uscc
     from enterprises.models import Enterprise
-    from tenants.demo import DEMO_PASSWORD, demo_uscc
 
     username = "sd-browser-b"
     with django_db_blocker.unblock(), schema_context("dayun"):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tenants.demo import DEMO_PASSWORD, demo_uscc
+from demo.parks import DEMO_PASSWORD, demo_uscc
 
 from .conftest import assert_accessible
 

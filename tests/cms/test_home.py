@@ -3,7 +3,7 @@
 import pytest
 from django_tenants.utils import schema_context
 
-from cms.demo import content_seed
+from demo.content import content_seed
 
 
 @pytest.fixture

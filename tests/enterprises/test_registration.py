@@ -4,8 +4,8 @@ import pytest
 from django_tenants.utils import schema_context
 
 from accounts.models import User
+from demo.parks import demo_uscc
 from enterprises.models import Enterprise
-from tenants.demo import demo_uscc
 from tests.conftest import log_in
 
 GOOD = {

@@ -9,12 +9,12 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from accounts.services import user_create
+from demo.parks import demo_uscc
 from enterprises.models import Enterprise
 from onewindow.models import Department
 from servicedays.models import SHANGHAI, ServiceDay, Slot
 from servicedays.services.bookings import booking_create
 from servicedays.services.days import service_day_create
-from tenants.demo import demo_uscc
 
 from ..personas import PASSWORD
 

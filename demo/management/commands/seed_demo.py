@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from tenants.demo import DEMO_PASSWORD, seed
+from demo.parks import DEMO_PASSWORD, seed
 
 
 class Command(BaseCommand):

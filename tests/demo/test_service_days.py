@@ -7,12 +7,12 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from appeals.models import Appeal
+from demo.parks import _seed_hub
+from demo.servicedays import demo_service_days_seed_park
 from onewindow.models import Case, HubServiceDay
-from servicedays.demo import demo_service_days_seed_park
 from servicedays.models import Booking, HubSyncMessage, ServiceDay, WaitlistEntry
-from tenants.demo import _seed_hub
 
-from .helpers import book, enterprise_new, persona_enterprise
+from ..servicedays.helpers import book, enterprise_new, persona_enterprise
 
 
 @pytest.fixture

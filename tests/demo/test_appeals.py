@@ -4,10 +4,10 @@ import pytest
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from appeals.demo import demo_appeals_seed_park
 from appeals.models import Appeal, AppealEvent, OutboxMessage
+from demo.appeals import demo_appeals_seed_park
+from demo.parks import _seed_hub
 from onewindow.models import Case, CaseArrival, CaseEvent, ExtensionRequest, ParkMessage
-from tenants.demo import _seed_hub
 
 COUNT = 20
 

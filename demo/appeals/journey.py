@@ -8,6 +8,16 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from accounts.models import User
+from appeals.models import Appeal, OutboxMessage
+from appeals.services.intake import appeal_resubmit, appeal_submit
+from appeals.services.journey import appeal_close_unrated, appeal_rate, appeal_reply_info
+from appeals.services.outbox import outbox_deliver
+from appeals.services.window import (
+    appeal_accept,
+    appeal_answer_at_window,
+    appeal_reject,
+    appeal_return,
+)
 from enterprises.models import Enterprise
 from onewindow.models import Case, Department, ParkMessage
 from onewindow.services.cases import (
@@ -22,11 +32,6 @@ from onewindow.services.deadlines import case_mark_overdue, case_remind
 from onewindow.services.extensions import extension_decide, extension_request
 from onewindow.services.outbox import park_message_deliver
 
-from ..models import Appeal, OutboxMessage
-from ..services.intake import appeal_resubmit, appeal_submit
-from ..services.journey import appeal_close_unrated, appeal_rate, appeal_reply_info
-from ..services.outbox import outbox_deliver
-from ..services.window import appeal_accept, appeal_answer_at_window, appeal_reject, appeal_return
 from .texts import (
     ALSO_RESPONSIBLE,
     COMPLAINTS,

@@ -7,13 +7,12 @@ from stdnum.cn import uscc as stdnum_uscc
 
 from accounts.models import Role, User
 from accounts.services import user_create
-from cms.demo import content_seed
+from demo.content import content_seed
 from enterprises.models import Enterprise
 from onewindow.models import AppealCategory, Department, Liaison
 from onewindow.services import department_ensure
-
-from .models import Park
-from .services import ParkSpec, hub_ensure, in_public_schema, park_create
+from tenants.models import Park
+from tenants.services import ParkSpec, hub_ensure, in_public_schema, park_create
 
 DEMO_PASSWORD = "demo-2026"  # noqa: S105 - printed by `make run`; demo data only
 
@@ -131,10 +130,10 @@ def seed(progress=print) -> list[Park]:
     for number, spec in enumerate(PARKS, start=1):
         progress(f"park {number}/{len(PARKS)}: {spec.name}")
         parks.append(_seed_park(spec, number))
-    from appeals.demo import demo_appeals_seed  # it builds on this module's helpers
+    from demo.appeals import demo_appeals_seed  # it builds on this module's helpers
 
     demo_appeals_seed(parks=parks, progress=progress)
-    from servicedays.demo import demo_service_days_seed  # bookings need the demo enterprises
+    from demo.servicedays import demo_service_days_seed  # bookings need the demo enterprises
 
     demo_service_days_seed(parks=parks, progress=progress)
     return parks

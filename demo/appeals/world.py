@@ -1,9 +1,7 @@
-"""The demo world: a simulated clock, the broker muted, the parks' people and plan."""
+"""The demo world of appeals: the parks' people and plan."""
 
-import contextlib
 import datetime
 import random
-from unittest import mock
 
 from django.db.models import F
 from django.utils import timezone
@@ -12,10 +10,11 @@ from django_tenants.utils import schema_context, tenant_context
 from accounts.models import Role, User
 from accounts.services import user_create
 from core.workdays import WorkingCalendar
+from demo.clock import SimulatedClock
+from demo.parks import demo_uscc
 from enterprises.models import Enterprise
 from notifications.models import Notification
 from onewindow.models import AppealCategory, Department, Liaison
-from tenants.demo import demo_uscc
 
 from .texts import (
     DEMO_ACCOUNT_PREFIX,
@@ -25,27 +24,6 @@ from .texts import (
     RECENT,
     TOPICS,
 )
-
-
-class _Clock:
-    """The simulated now of the demo year."""
-
-    def __init__(self) -> None:
-        self.moment = timezone.now()
-
-    @contextlib.contextmanager
-    def running(self):
-        """Make timezone.now() read this clock. Patching the `datetime` it calls (rather than
-        timezone.now itself) also reaches model defaults bound to timezone.now at import."""
-        clock = self
-
-        class SimulatedDatetime(datetime.datetime):
-            @classmethod
-            def now(cls, tz=None):
-                return clock.moment.astimezone(tz)
-
-        with mock.patch("django.utils.timezone.datetime", SimulatedDatetime):
-            yield
 
 
 def _notification_marks() -> dict[str, int]:
@@ -76,7 +54,7 @@ class _World:
     """What every journey of one park shares: people, calendar, clock, randomness."""
 
     def __init__(self, *, park, rng: random.Random) -> None:
-        self.park, self.rng, self.clock = park, rng, _Clock()
+        self.park, self.rng, self.clock = park, rng, SimulatedClock()
         self.real_now = self.clock.moment
         self.ceiling = self.real_now - datetime.timedelta(minutes=1)
         self.tz = timezone.get_default_timezone()

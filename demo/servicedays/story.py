@@ -14,19 +14,19 @@ from core.workdays import WorkingCalendar
 from enterprises.models import Enterprise
 from onewindow.models import AppealCategory, Department, Liaison, ParkMessage
 from onewindow.services.outbox import park_message_deliver
-
-from ..models import SHANGHAI, Booking, HubSyncMessage, ServiceDay
-from ..services.attendance import (
+from servicedays.models import SHANGHAI, Booking, HubSyncMessage, ServiceDay
+from servicedays.services.attendance import (
     booking_check_in,
     booking_follow_up_appeal,
     booking_outcome_record,
     days_complete,
     follow_up_defaults,
 )
-from ..services.bookings import booking_cancel, booking_create
-from ..services.days import service_day_cancel, service_day_create, service_day_publish
-from ..services.hubsync import day_sync_deliver
-from ..services.waitlist import waitlist_join
+from servicedays.services.bookings import booking_cancel, booking_create
+from servicedays.services.days import service_day_cancel, service_day_create, service_day_publish
+from servicedays.services.hubsync import day_sync_deliver
+from servicedays.services.waitlist import waitlist_join
+
 from .texts import CANCEL_REASON, FOLLOW_UP_NOTES, PLACES, QUESTIONS, RESOLVED_NOTES, THEMES
 
 ONE_DAY = datetime.timedelta(days=1)

@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils import translation
 from django_tenants.utils import tenant_context
 
+from appeals.models import Appeal
 from core.tasks import tasks_muted
 
-from ..models import Appeal
 from .journey import _Journey
 from .texts import APPEALS_PER_PARK, KEY_NAMESPACE
 from .world import _notification_marks, _notifications_read, _World

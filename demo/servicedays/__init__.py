@@ -14,12 +14,12 @@ from django.db import transaction
 from django.utils import translation
 from django_tenants.utils import tenant_context
 
-from appeals.demo.world import (
-    _Clock,
+from core.tasks import tasks_muted
+from demo.appeals.world import (
     _notification_marks,
     _notifications_read,
 )
-from core.tasks import tasks_muted
+from demo.clock import SimulatedClock
 
 from .story import _Park
 
@@ -38,7 +38,7 @@ def demo_service_days_seed_park(*, park, number: int) -> int:
     """Past and upcoming demo days in one park, all or nothing. A day whose title the park
     already has, in the past for a past day or still ahead for an upcoming one, is not made
     again: seeding twice adds nothing, seeding weeks later tops up the upcoming days."""
-    clock = _Clock()
+    clock = SimulatedClock()
     with (
         tasks_muted(),
         # Each day goes to the hub once, at the end (below), not as a task per change.

@@ -3,9 +3,9 @@
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
-from cms.demo import content_seed
 from cms.models import GuidePage, NewsPage, PolicyPage, ServicePage
-from tenants.demo import PARKS
+from demo.content import content_seed
+from demo.parks import PARKS
 
 AT_LEAST = {PolicyPage: 8, ServicePage: 6, NewsPage: 3, GuidePage: 2}
 
