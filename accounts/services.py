@@ -3,6 +3,7 @@
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 from .models import Role, User
 
@@ -54,7 +55,6 @@ def park_groups_ensure() -> None:
 
 
 def _copy_object_permissions(*, source: Group, target: Group) -> None:
-    from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
     for perm in GroupPagePermission.objects.filter(group=source):
         GroupPagePermission.objects.get_or_create(

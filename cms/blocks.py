@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from servicedays.selectors import service_days_upcoming
+
 
 class RichTextBlock(blocks.RichTextBlock):
     class Meta:
@@ -66,7 +68,6 @@ class ServiceDaysBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), default=_("Upcoming service days"))
 
     def get_context(self, value, parent_context=None):
-        from servicedays.selectors import service_days_upcoming
 
         context = super().get_context(value, parent_context=parent_context)
         context["days"] = service_days_upcoming()[:3]

@@ -8,6 +8,7 @@ request and a change in one park never touches another park's cached pages.
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
+from django_tenants.utils import schema_context
 
 GENERATION_KEY = "cms:content-generation"
 MAX_CACHED_PATH = 300
@@ -56,7 +57,6 @@ def _bump() -> None:
 
 
 def _bump_in(schema_name: str) -> None:
-    from django_tenants.utils import schema_context
 
     with schema_context(schema_name):
         _bump()

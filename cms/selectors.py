@@ -1,10 +1,11 @@
 """Read-side queries of the park's content."""
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from wagtail.models import Page
 
-from .models.policies import PolicyLevel, PolicyPage, shanghai_today
+from .models.news import NewsPage
+from .models.policies import PolicyLevel, PolicyPage, PolicyPageTag, shanghai_today
 from .models.services import ServicePage
 from .segment import segment_query
 
@@ -19,14 +20,12 @@ def service_list(*, parent, category: str = ""):
 
 
 def news_list(*, parent, page_number=None, per_page: int = 10):
-    from .models.news import NewsPage
 
     news = NewsPage.objects.child_of(parent).live().public().order_by("-date", "-id")
     return Paginator(news, per_page).get_page(page_number)
 
 
 def latest_news(*, count: int):
-    from .models.news import NewsPage
 
     return NewsPage.objects.live().public().order_by("-date", "-id")[:count]
 
@@ -79,9 +78,6 @@ def policy_library(*, index, params) -> dict:
 
 def policy_topics(*, limit: int = 30) -> list[str]:
     """The most used topics of published, public policies."""
-    from django.db.models import Count
-
-    from .models.policies import PolicyPageTag
 
     visible = PolicyPage.objects.live().public().values("pk")
     rows = (

@@ -1,11 +1,15 @@
+from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.views.decorators.cache import cache_control
+
+from .models import ParkSettings
+from .selectors import search_pages
 
 
 @cache_control(max_age=300, public=True)
 def theme_css(request):
     """The park's theme colour as a CSS variable (keeps templates free of inline styles)."""
-    from .models import ParkSettings
 
     chosen = ParkSettings.objects.filter(site__is_default_site=True).values_list(
         "theme_colour", flat=True
@@ -16,10 +20,6 @@ def theme_css(request):
 
 def search(request):
     """Site-wide search of the park's live pages (Chinese-aware, see cms.segment)."""
-    from django.core.paginator import Paginator
-    from django.shortcuts import render
-
-    from .selectors import search_pages
 
     query = request.GET.get("q", "").strip()
     results = search_pages(query) if query else []

@@ -12,7 +12,7 @@ from enterprises.models import Enterprise
 from onewindow.models import AppealCategory, Department, Liaison
 from onewindow.services import department_ensure
 from tenants.models import Park
-from tenants.services import ParkSpec, hub_ensure, in_public_schema, park_create
+from tenants.services import ParkSpec, in_public_schema, park_create
 
 DEMO_PASSWORD = "demo-2026"  # noqa: S105 - printed by `make run`; demo data only
 
@@ -120,28 +120,8 @@ def park_domain(slug: str) -> str:
 
 
 @in_public_schema
-def seed(progress=print) -> list[Park]:
-    progress("district hub")
-    hub = hub_ensure(domain=settings.HUB_DOMAIN, name="龙岗区政企服务中心")
-    if settings.HUB_DOMAIN != "127.0.0.1":
-        hub.domains.get_or_create(domain="127.0.0.1", defaults={"is_primary": False})
-    _seed_hub()
-    parks = []
-    for number, spec in enumerate(PARKS, start=1):
-        progress(f"park {number}/{len(PARKS)}: {spec.name}")
-        parks.append(_seed_park(spec, number))
-    from demo.appeals import demo_appeals_seed  # it builds on this module's helpers
-
-    demo_appeals_seed(parks=parks, progress=progress)
-    from demo.servicedays import demo_service_days_seed  # bookings need the demo enterprises
-
-    demo_service_days_seed(parks=parks, progress=progress)
-    return parks
-
-
-@in_public_schema
 @transaction.atomic
-def _seed_hub() -> None:
+def seed_hub() -> None:
     _ensure_user("admin", Role.DISTRICT_ADMIN, "陈主任")
     for name, short, code, phone in DEPARTMENTS:
         department = department_ensure(name=name, short_name=short, contact_phone=phone)
@@ -162,7 +142,7 @@ def _seed_hub() -> None:
         )
 
 
-def _seed_park(spec: ParkSpec, number: int) -> Park:
+def seed_park(spec: ParkSpec, number: int) -> Park:
     park = Park.objects.filter(slug=spec.slug).first()
     if park is None:
         park = park_create(spec=ParkSpec(**{**spec.__dict__, "domain": park_domain(spec.slug)}))

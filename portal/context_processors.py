@@ -1,10 +1,11 @@
 from django.db import connection
 from django.utils.functional import SimpleLazyObject
 
+from notifications.selectors import unread_count
+
 
 def site(request):
     """The park (or hub) being served, for layouts and the theme colour; the unread count."""
-    from notifications.selectors import unread_count
 
     tenant = getattr(request, "tenant", None)
     is_hub = connection.schema_name == "public"

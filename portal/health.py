@@ -5,6 +5,8 @@ import time
 from django.db import connection
 from django_redis import get_redis_connection
 
+from portal.celery import app
+
 HEARTBEAT_KEY = "parkportal:beat-heartbeat"
 HEARTBEAT_MAX_AGE_S = 60
 
@@ -23,7 +25,6 @@ def check_database() -> bool:
 
 
 def check_broker() -> bool:
-    from portal.celery import app
 
     try:
         with app.connection_for_write() as conn:
@@ -34,7 +35,6 @@ def check_broker() -> bool:
 
 
 def check_worker() -> bool:
-    from portal.celery import app
 
     try:
         return bool(app.control.ping(timeout=1.0))

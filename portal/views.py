@@ -1,4 +1,7 @@
-from django.http import JsonResponse
+from django.conf import settings
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
 from . import health
@@ -15,16 +18,12 @@ def healthz(request):
 
 def ratelimited(request, exception):
     """Too many posts to a public form from one address."""
-    from django.shortcuts import render
 
     return render(request, "429.html", status=429)
 
 
 def switch_language(request, code: str):
     """A plain link switches the language (no form, so cached pages carry no CSRF token)."""
-    from django.conf import settings
-    from django.http import HttpResponseRedirect
-    from django.utils.http import url_has_allowed_host_and_scheme
 
     next_url = request.GET.get("next", "/")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):

@@ -6,6 +6,7 @@ from django.db.models import Case, Prefetch, Sum, When
 from django.http import Http404
 from django.utils import timezone
 
+from .calendars import CANCELLED_KEPT, FEED_HISTORY
 from .models import SHANGHAI, Booking, ServiceDay, Slot, WaitlistEntry, normalize_booking_code
 
 
@@ -157,7 +158,6 @@ def day_with_slots(*, pk: int) -> ServiceDay:
 def service_days_for_feed(*, now: datetime.datetime | None = None):
     """The park's iCalendar feed: published and completed days from `FEED_HISTORY` back on,
     and days called off within `CANCELLED_KEPT` (shown as cancelled; see servicedays.calendars)."""
-    from .calendars import CANCELLED_KEPT, FEED_HISTORY
 
     now = now or timezone.now()
     since = (now - FEED_HISTORY).astimezone(SHANGHAI).date()

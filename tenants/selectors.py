@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db import connection
 
 from .models import Park
 
@@ -28,7 +29,6 @@ def park_url(domain: str, request=None) -> str:
 
 def park_current() -> Park:
     """The park whose schema this connection is in (in a request, a task or schema_context)."""
-    from django.db import connection
 
     tenant = getattr(connection, "tenant", None)
     if isinstance(tenant, Park) and tenant.schema_name == connection.schema_name:

@@ -3,6 +3,7 @@
 import datetime
 import random
 
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 from django_tenants.utils import schema_context, tenant_context
@@ -36,7 +37,6 @@ def _notification_marks() -> dict[str, int]:
 
 
 def connection_schema() -> str:
-    from django.db import connection
 
     return connection.schema_name
 

@@ -55,7 +55,7 @@ def phone(browser):
 @pytest.fixture(scope="session")
 def demo_site(web_server, django_db_blocker):
     """The demo parks of `seed_demo`, committed to the test database, behind the web server."""
-    from demo.parks import seed
+    from demo.seed import seed
 
     with django_db_blocker.unblock():
         seed(progress=lambda step: None)

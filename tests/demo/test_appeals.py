@@ -6,7 +6,7 @@ from django_tenants.utils import schema_context
 
 from appeals.models import Appeal, AppealEvent, OutboxMessage
 from demo.appeals import demo_appeals_seed_park
-from demo.parks import _seed_hub
+from demo.parks import seed_hub
 from onewindow.models import Case, CaseArrival, CaseEvent, ExtensionRequest, ParkMessage
 
 COUNT = 20
@@ -14,7 +14,7 @@ COUNT = 20
 
 @pytest.fixture
 def seeded(park_a):
-    _seed_hub()  # the district's categories, departments and a liaison for each department
+    seed_hub()  # the district's categories, departments and a liaison for each department
     made = demo_appeals_seed_park(park=park_a, number=1, count=COUNT)
     return park_a, made
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from appeals.models import Appeal
-from demo.parks import _seed_hub
+from demo.parks import seed_hub
 from demo.servicedays import demo_service_days_seed_park
 from onewindow.models import Case, HubServiceDay
 from servicedays.models import Booking, HubSyncMessage, ServiceDay, WaitlistEntry
@@ -17,7 +17,7 @@ from ..servicedays.helpers import book, enterprise_new, persona_enterprise
 
 @pytest.fixture
 def seeded(park_a):
-    _seed_hub()  # the district's departments, categories and a liaison for each department
+    seed_hub()  # the district's departments, categories and a liaison for each department
     with schema_context(park_a.schema_name):
         for _ in range(3):
             enterprise_new()

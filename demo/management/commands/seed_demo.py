@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from demo.parks import DEMO_PASSWORD, seed
+from demo.parks import DEMO_PASSWORD
+from demo.seed import seed
 
 
 class Command(BaseCommand):
