@@ -3,6 +3,7 @@ correcting a returned appeal, walk-in filing, and the district admins' arbitrati
 
 import pytest
 from django_tenants.utils import schema_context
+from playwright.sync_api import expect
 
 from appeals.models import Appeal
 from demo.parks import DEMO_PASSWORD
@@ -33,11 +34,12 @@ def test_progress_lookup_without_login(demo_site, phone):
     phone.get_by_label("受理编号").fill("DYRJ-20200101-0001")
     phone.get_by_label("注册手机号码").fill(appeal.enterprise.mobile)
     phone.get_by_role("button", name="查询").click()
-    assert "没有与该受理编号和手机号码相符的诉求" in phone.content()
+    # Waits for the answer page (reading the page mid-navigation gives an empty document).
+    expect(phone.locator("main")).to_contain_text("没有与该受理编号和手机号码相符的诉求")
     assert_accessible(phone)
     phone.get_by_label("受理编号").fill(appeal.tracking_number)
     phone.get_by_role("button", name="查询").click()
-    assert appeal.title in phone.content()
+    expect(phone.locator("main")).to_contain_text(appeal.title)
     assert_accessible(phone)
     assert fits_the_phone(phone)
 
