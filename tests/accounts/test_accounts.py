@@ -26,12 +26,16 @@ def test_wrong_password_is_refused(park_a_client):
     response = log_in(park_a_client, "enterprise_user", "not-the-password")
     assert response.status_code == 200
     assert not response.context["user"].is_authenticated
+    refused = response.context["form"].errors.as_data()
+    assert [error.code for error in refused["__all__"]] == ["invalid_login"]
 
 
 def test_logout_ends_the_session(park_a_client):
     log_in(park_a_client, "enterprise_user")
     park_a_client.post("/accounts/logout/")
-    assert park_a_client.get("/accounts/password/change/").status_code == 302
+    response = park_a_client.get("/accounts/password/change/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/accounts/password/change/"
 
 
 def test_password_change_on_the_hub(hub_client):

@@ -27,7 +27,9 @@ def test_another_enterprise_does_not_see_the_notice(park_a):
     appeal = accept("alpha", submit("alpha"))
     client = host_client("alpha.localhost")
     log_in(client, "other_enterprise_user")
-    assert appeal.tracking_number not in client.get("/notifications/").content.decode()
+    response = client.get("/notifications/")
+    assert response.status_code == 200
+    assert appeal.tracking_number not in response.content.decode()
 
 
 def test_notices_go_out_by_email_and_the_logging_sms_and_wechat_backends(park_a, caplog):
@@ -65,7 +67,9 @@ def test_liaisons_are_notified_of_new_cases_in_the_hub(park_a):
     assert case.tracking_number in liaison.get("/notifications/").content.decode()
     other = host_client("localhost")
     log_in(other, "other_liaison")
-    assert case.tracking_number not in other.get("/notifications/").content.decode()
+    response = other.get("/notifications/")
+    assert response.status_code == 200
+    assert case.tracking_number not in response.content.decode()
 
 
 def test_an_enterprise_account_is_texted_on_its_registered_number(park_a, caplog):

@@ -43,5 +43,7 @@ def test_check_deploy_prints_no_warnings():
 
 def test_production_refuses_to_start_without_a_secret_key():
     result = run_check({"ALLOWED_HOSTS": ".parks.example.gov.cn"})
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "django.core.exceptions.ImproperlyConfigured: Environment variable SECRET_KEY is required."
+    )

@@ -46,12 +46,12 @@ def test_after_the_day_unchecked_bookings_are_no_shows(in_park_a):
         now=past + datetime.timedelta(days=1),
     )
     upcoming = day_create()
-    assert days_complete() >= 1
+    assert days_complete() == 1
     assert ServiceDay.objects.get(pk=day.pk).status == "completed"
     assert Booking.objects.get(pk=came.pk).status == "attended"
     assert Booking.objects.get(pk=missed.pk).status == "no_show"
     assert ServiceDay.objects.get(pk=upcoming.pk).status == "published"
-    days_complete()  # a second run changes nothing
+    assert days_complete() == 0  # a second run changes nothing
     assert Booking.objects.get(pk=came.pk).status == "attended"
 
 
@@ -69,8 +69,9 @@ def test_an_unknown_outcome_is_refused(in_park_a):
     day = day_create(now=timezone.now() - datetime.timedelta(days=7))
     booking = booked_last_week(day)
     booking_check_in(booking=booking, by_name="窗口")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         booking_outcome_record(booking=booking, outcome="maybe", note="", by_name="联络员")
+    assert set(error.value.message_dict) == {"outcome"}
     booking_outcome_record(booking=booking, outcome="resolved", note="", by_name="联络员")
     assert Booking.objects.get(pk=booking.pk).outcome_by_name == "联络员"
 

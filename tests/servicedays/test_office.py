@@ -4,7 +4,8 @@ enterprises in by code, outcomes, and a follow-up turned into a linked appeal.""
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context
 
 from appeals.models import Appeal
@@ -54,6 +55,16 @@ def new_day_data(**overrides) -> dict:
     return data
 
 
+def errors_shown(response) -> list[str]:
+    """The error messages the page shows at its top."""
+    return [str(m) for m in response.context["messages"] if m.level_tag == "error"]
+
+
+def in_chinese(message: str, **params) -> str:
+    with translation.override("zh-hans"):
+        return _(message) % params
+
+
 def today_booking(park_a):
     """A confirmed booking for a day that is today (booked last week)."""
 
@@ -92,7 +103,9 @@ def test_a_bad_day_is_refused_and_nothing_is_created(park_a, window):
         new_day_data(title="时间颠倒的服务日", start_time="16:00", end_time="14:00"),
     )
     assert response.status_code == 400
-    assert "结束时间应晚于开始时间" in response.content.decode()
+    form = response.context["form"]
+    assert list(form.errors) == ["end_time"]
+    assert form.errors["end_time"][0] in response.content.decode()
     assert in_a(park_a, lambda: not ServiceDay.objects.filter(title="时间颠倒的服务日").exists())
 
 
@@ -149,7 +162,8 @@ def test_check_in_by_code_on_the_day(park_a, window):
     assert booking.checked_in_by_name == "window_staff"
     again = window.post(f"/office/service-days/bookings/{booking.code}/check-in/")
     assert again.status_code == 400
-    assert "已于" in again.content.decode()
+    at = f"{booking.checked_in_at.astimezone(SHANGHAI):%H:%M}"
+    assert errors_shown(again) == [in_chinese("Already checked in at %(time)s.", time=at)]
 
 
 def test_an_unknown_code_says_so(park_a, window):
@@ -162,6 +176,12 @@ def test_check_in_before_the_day_is_refused(park_a, window):
     booking = in_a(park_a, lambda: book(first_slot(day_create()), persona_enterprise()))
     response = window.post(f"/office/service-days/bookings/{booking.code}/check-in/")
     assert response.status_code == 400
+    assert errors_shown(response) == [
+        in_chinese(
+            "Check-in is only possible on the day itself (%(date)s).",
+            date=booking.service_day.date.isoformat(),
+        )
+    ]
     assert in_a(park_a, lambda: Booking.objects.get(pk=booking.pk).status) == "confirmed"
 
 
@@ -206,11 +226,14 @@ def test_an_outcome_needs_attendance_and_follow_up_needs_a_note(park_a, window):
         f"/office/service-days/bookings/{booking.code}/outcome/", {"outcome": "resolved"}
     )
     assert response.status_code == 400  # not checked in yet
+    refused = response.context["outcome_form"].errors.as_data()
+    assert [error.code for error in refused["__all__"]] == ["not_attended"]
     window.post(f"/office/service-days/bookings/{booking.code}/check-in/")
     response = window.post(
         f"/office/service-days/bookings/{booking.code}/outcome/", {"outcome": "follow_up"}
     )
     assert response.status_code == 400
+    assert list(response.context["outcome_form"].errors) == ["note"]
     assert in_a(park_a, lambda: Booking.objects.get(pk=booking.pk).outcome) == ""
 
 

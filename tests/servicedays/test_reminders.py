@@ -111,13 +111,14 @@ def test_a_run_that_read_the_booking_before_another_run_claimed_it_sends_nothing
 
 def test_a_booking_30_minutes_before_its_slot_gets_only_the_hour_reminder(in_park_a):
     booking = booked()
+    now = before_start(booking, minutes=30)
 
-    assert reminders_send(now=before_start(booking, minutes=30)) == 1
+    assert reminders_send(now=now) == 1
     assert reminders_send(now=before_start(booking, minutes=25)) == 0
 
     assert [n.title for n in reminders_of(booking)] == [hour_title(booking)]
     booking.refresh_from_db()
-    assert booking.reminded_day_before_at is not None
+    assert booking.reminded_day_before_at == now
 
 
 def test_nothing_is_sent_more_than_a_day_ahead_or_after_the_slot_started(in_park_a):

@@ -30,6 +30,11 @@ def in_a(park_a, work):
         return work()
 
 
+def error_codes(response, field: str = "__all__") -> list[str]:
+    """The codes of the booking form's errors on `field` (`__all__`: the service's refusals)."""
+    return [error.code for error in response.context["form"].errors.as_data()[field]]
+
+
 def booking_data(chosen, **overrides) -> dict:
     data = {
         "slot": chosen.pk,
@@ -117,19 +122,20 @@ def test_a_full_slot_offers_the_waitlist_and_joining_keeps_the_question(park_a, 
 
 
 @pytest.mark.parametrize(
-    ("overrides", "message"),
+    ("overrides", "field", "code"),
     [
-        ({"topic": ""}, "该字段是必填项"),
-        ({"question": "问" * 2001}, "2000"),
-        ({"slot": "999999"}, "请从本页的时段中选择"),
+        ({"topic": ""}, "topic", "required"),
+        ({"question": "问" * 2001}, "question", "max_length"),
+        ({"slot": "999999"}, "slot", "invalid_choice"),
     ],
 )
-def test_bad_booking_input_is_refused_with_a_message(park_a, enterprise, overrides, message):
+def test_bad_booking_input_is_refused_with_a_message(park_a, enterprise, overrides, field, code):
     day = in_a(park_a, day_create)
     slot = in_a(park_a, lambda: first_slot(day))
     response = enterprise.post(f"/service-days/{day.pk}/book/", booking_data(slot, **overrides))
     assert response.status_code == 400
-    assert message in response.content.decode()
+    assert error_codes(response, field) == [code]
+    assert response.context["form"].errors[field][0] in response.content.decode()
     assert in_a(park_a, lambda: not Booking.objects.filter(service_day=day).exists())
 
 
@@ -138,7 +144,7 @@ def test_a_slot_of_another_day_is_refused(park_a, enterprise):
     elsewhere = in_a(park_a, lambda: first_slot(day_create()))
     response = enterprise.post(f"/service-days/{day.pk}/book/", booking_data(elsewhere))
     assert response.status_code == 400
-    assert "请从本页的时段中选择" in response.content.decode()
+    assert error_codes(response, "slot") == ["invalid_choice"]
     assert in_a(park_a, lambda: not Booking.objects.filter(slot=elsewhere).exists())
 
 
@@ -150,7 +156,7 @@ def test_a_cancelled_day_cannot_be_booked(park_a, enterprise):
     in_a(park_a, lambda: service_day_cancel(day=day, reason="台风预警", by_name="窗口"))
     response = enterprise.post(f"/service-days/{day.pk}/book/", booking_data(slot))
     assert response.status_code == 400
-    assert "该企业服务日已取消" in response.content.decode()
+    assert error_codes(response) == ["cancelled"]
     page = enterprise.get(f"/service-days/{day.pk}/").content.decode()
     assert "台风预警" in page
     assert "时段与名额" not in page  # no seats offered on a cancelled day
@@ -202,4 +208,5 @@ def test_an_unverified_enterprise_is_told_to_wait(park_a):
     slot = in_a(park_a, lambda: first_slot(day))
     response = client.post(f"/service-days/{day.pk}/book/", booking_data(slot))
     assert response.status_code == 400
+    assert error_codes(response) == ["not_verified"]
     assert in_a(park_a, lambda: not Booking.objects.filter(slot=slot).exists())
