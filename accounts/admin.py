@@ -9,7 +9,7 @@ class UserAdmin(DjangoUserAdmin):
     list_display = ("username", "full_name", "role", "mobile", "is_active")
     list_filter = ("role", "is_active")
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         ("ParkPortal", {"fields": ("role", "full_name", "mobile")}),
     )
 

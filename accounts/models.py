@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +29,7 @@ class User(AbstractUser):
     full_name = models.CharField(_("full name"), max_length=60, blank=True)
     mobile = models.CharField(_("mobile number"), max_length=20, blank=True)
 
-    objects = UserManager()
+    objects: ClassVar[UserManager] = UserManager()
 
     class Meta:
         verbose_name = _("user")

@@ -8,7 +8,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission
 from .models import Role, User
 
 # Group names are stored in Chinese: park operators see them in Wagtail admin.
-GROUP_FOR_ROLE = {
+GROUP_FOR_ROLE: dict[str, str] = {
     Role.WINDOW_STAFF: "窗口工作人员",
     Role.PARK_OPERATOR: "园区运营",
     Role.CONTENT_MANAGER: "内容管理员",
@@ -16,7 +16,10 @@ GROUP_FOR_ROLE = {
 }
 STAFF_ROLES = {Role.PARK_OPERATOR, Role.CONTENT_MANAGER, Role.DISTRICT_ADMIN}
 
-_WAGTAIL_GROUP_FOR_ROLE = {Role.PARK_OPERATOR: "Editors", Role.CONTENT_MANAGER: "Moderators"}
+_WAGTAIL_GROUP_FOR_ROLE: dict[str, str] = {
+    Role.PARK_OPERATOR: "Editors",
+    Role.CONTENT_MANAGER: "Moderators",
+}
 
 
 # What park operators and content managers curate besides pages: providers, eligibility

@@ -7,9 +7,9 @@ class CmsConfig(AppConfig):
     verbose_name = _("Park content")
 
     def ready(self) -> None:
-        from tenants.signals import park_schema_created
+        from tenants.signals import park_schema_created  # noqa: PLC0415 - imports models
 
-        from . import signals  # noqa: F401
-        from .services import park_content_set_up
+        from . import signals  # noqa: F401, PLC0415 - connects receivers; imports models
+        from .services import park_content_set_up  # noqa: PLC0415 - imports models
 
         park_schema_created.connect(park_content_set_up, dispatch_uid="cms.park_content_set_up")

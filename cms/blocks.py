@@ -37,7 +37,7 @@ class LatestPoliciesBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         # Imported here: cms.selectors imports the page models, which import these blocks.
-        from cms.selectors import latest_policies
+        from cms.selectors import latest_policies  # noqa: PLC0415 - an import cycle
 
         context = super().get_context(value, parent_context=parent_context)
         context["policies"] = latest_policies(count=value["count"])
@@ -54,7 +54,7 @@ class LatestNewsBlock(blocks.StructBlock):
         label = _("Latest news")
 
     def get_context(self, value, parent_context=None):
-        from cms.selectors import latest_news
+        from cms.selectors import latest_news  # noqa: PLC0415 - an import cycle (see above)
 
         context = super().get_context(value, parent_context=parent_context)
         context["news"] = latest_news(count=value["count"])

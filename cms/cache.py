@@ -5,10 +5,14 @@ that every publish, unpublish, move or delete bumps, so a published change shows
 request and a change in one park never touches another park's cached pages.
 """
 
+from typing import cast
+
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django_tenants.utils import schema_context
+
+from core.tasks import schema_current
 
 GENERATION_KEY = "cms:content-generation"
 MAX_CACHED_PATH = 300
@@ -33,7 +37,8 @@ UNCACHED_PREFIXES = (
 
 
 def content_generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    # An int, never None: get_or_set stores 1 when the key is missing.
+    return cast(int, cache.get_or_set(GENERATION_KEY, 1, timeout=None))
 
 
 def content_changed(**kwargs) -> None:
@@ -42,10 +47,10 @@ def content_changed(**kwargs) -> None:
     Bumped at once and again on commit: a request served between the two would otherwise cache
     the old page under the new generation.
     """
-    if connection.schema_name == "public":
+    if schema_current() == "public":
         return
     _bump()
-    schema_name = connection.schema_name
+    schema_name = schema_current()
     transaction.on_commit(lambda: _bump_in(schema_name))
 
 
@@ -65,7 +70,7 @@ def _bump_in(schema_name: str) -> None:
 def _cacheable_request(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
-        and connection.schema_name != "public"
+        and schema_current() != "public"
         and not request.path.startswith(UNCACHED_PREFIXES)
         # Odd, long query strings are rendered but not stored: they would only fill the cache.
         and len(request.get_full_path()) <= MAX_CACHED_PATH

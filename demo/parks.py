@@ -127,14 +127,14 @@ def seed_hub() -> None:
         department = department_ensure(name=name, short_name=short, contact_phone=phone)
         user = _ensure_user(f"liaison-{code}", Role.LIAISON, f"{short}联络员")
         Liaison.objects.get_or_create(user=user, defaults={"department": department})
-    for order, (name, description, department, window_days, department_days) in enumerate(
+    for order, (name, description, department_name, window_days, department_days) in enumerate(
         CATEGORIES
     ):
         AppealCategory.objects.get_or_create(
             name=name,
             defaults={
                 "description": description,
-                "default_department": Department.objects.get(name=department),
+                "default_department": Department.objects.get(name=department_name),
                 "window_deadline_days": window_days,
                 "department_deadline_days": department_days,
                 "sort_order": order,

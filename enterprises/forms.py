@@ -27,7 +27,8 @@ class RegistrationForm(forms.Form):
         return clean_mobile(self.cleaned_data["mobile"])
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if first and second and first != second:
             self.add_error("password2", _("The two passwords do not match."))

@@ -1,6 +1,6 @@
-from django.db import connection
 from django.utils.functional import SimpleLazyObject
 
+from core.tasks import schema_current
 from notifications.selectors import unread_count
 
 
@@ -8,7 +8,7 @@ def site(request):
     """The park (or hub) being served, for layouts and the theme colour; the unread count."""
 
     tenant = getattr(request, "tenant", None)
-    is_hub = connection.schema_name == "public"
+    is_hub = schema_current() == "public"
     user = getattr(request, "user", None)
     return {
         "park": None if is_hub else tenant,

@@ -56,12 +56,12 @@ def _prepare(env: dict[str, str], port: int) -> Site:
     In this process rather than as three manage.py runs: each would set Django up again (~3 s).
     """
     os.environ.update(env)
-    import django
+    import django  # noqa: PLC0415 - Django starts here, once the environment is in place
 
     django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connections
+    from django.conf import settings  # noqa: PLC0415 - as above
+    from django.core.management import call_command  # noqa: PLC0415 - as above
+    from django.db import connections  # noqa: PLC0415 - as above
 
     embedded.say("migrate_schemas (every schema and the park template)")
     call_command("migrate_schemas", interactive=False)
@@ -74,7 +74,8 @@ def _prepare(env: dict[str, str], port: int) -> Site:
 
 
 def _site(settings, port: int) -> Site:
-    from demo.parks import DEMO_PASSWORD, PARKS, demo_logins, park_domain
+    # demo.parks imports models: only once _prepare() has set Django up.
+    from demo.parks import DEMO_PASSWORD, PARKS, demo_logins, park_domain  # noqa: PLC0415 - models
 
     hub = f"http://{settings.HUB_DOMAIN}:{port}/"
     lines = ["", f"ParkPortal is running. District hub: {hub}", "Parks:"]

@@ -32,7 +32,7 @@ import subprocess
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -117,7 +117,7 @@ class Child:
 
 def spawn(
     name: str,
-    argv: list[str],
+    argv: Sequence[object],
     *,
     stop_signal: int = signal.SIGTERM,
     own_session: bool = True,
@@ -171,7 +171,7 @@ def stop_leftover(pid_file: Path, name: str, workdir: Path, stop_signal: int) ->
     pid for a running postmaster and refuse to start. A dead pid is left to the server (PostgreSQL
     checks its shared memory before it takes over a stale postmaster.pid).
     """
-    import psutil  # installed with pgserver
+    import psutil  # noqa: PLC0415 - pgserver's dependency, not ours: loaded when a server starts
 
     try:
         pid = int(pid_file.read_text().split()[0])
@@ -209,7 +209,7 @@ def _postgres_bin(program: str) -> Path:
 def _pgserver_utils():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # platformdirs warns about XDG_RUNTIME_DIR on import
-        from pgserver import utils
+        from pgserver import utils  # noqa: PLC0415 - its import warns (silenced above)
     return utils
 
 
@@ -283,8 +283,8 @@ def _postgres_ready(pgdata: Path, pid: int) -> bool:
 
 
 def _ensure_database(socket_dir: Path) -> None:
-    import psycopg
-    from psycopg import sql
+    import psycopg  # noqa: PLC0415 - 0.2 s to import, needed only for an embedded PostgreSQL
+    from psycopg import sql  # noqa: PLC0415 - as above
 
     with psycopg.connect(
         host=str(socket_dir), user=POSTGRES_ROLE, dbname="postgres", autocommit=True
@@ -511,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
     abort_on_stop_signals()
     try:
         if args.command == "run":
-            from portal import devstack
+            from portal import devstack  # noqa: PLC0415 - devstack imports this module
 
             return devstack.run()
         cmd = args.cmd[1:] if args.cmd[:1] == ["--"] else args.cmd

@@ -14,12 +14,13 @@ that merely vanished from the feed is deleted silently by some clients and kept 
 
 import datetime
 from collections.abc import Iterable
+from typing import cast
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vDuration
+from icalendar import STATUS, Calendar, Event, vDuration
 
 from .models import SHANGHAI, Booking, ServiceDay
 
@@ -85,7 +86,7 @@ def _booking_event(booking: Booking, *, host: str, site_url: str, now) -> Event:
         location=day.place,
         description="\n".join(lines),
         url=_absolute(site_url, f"/service-days/bookings/{booking.code}/"),
-        status="CANCELLED" if cancelled else "CONFIRMED",
+        status=STATUS.CANCELLED if cancelled else STATUS.CONFIRMED,
         sequence=1 if cancelled else 0,
         stamp=_stamp(now),
     )
@@ -101,7 +102,7 @@ def _day_event(day: ServiceDay, *, host: str, site_url: str, now) -> Event:
         location=day.place,
         description=_day_description(day),
         url=_absolute(site_url, f"/service-days/{day.pk}/"),
-        status="CANCELLED" if cancelled else "CONFIRMED",
+        status=STATUS.CANCELLED if cancelled else STATUS.CONFIRMED,
         sequence=1 if cancelled else 0,
         stamp=_stamp(now),
     )
@@ -135,7 +136,8 @@ def _department_name(owner) -> str:
 
 def _finish(calendar: Calendar) -> bytes:
     # A VTIMEZONE that covers only the years the events are in, instead of 1970–2038.
-    starts = [event.start.date() for event in calendar.events]
+    # Every event here starts at a time of day (a datetime), none on a whole date.
+    starts = [cast(datetime.datetime, event.start).date() for event in calendar.events]
     if starts:
         calendar.add_missing_timezones(
             first_date=min(starts) - datetime.timedelta(days=1),

@@ -1,5 +1,7 @@
 """Forms of the park's service-day pages (enterprises and the park's back office)."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
@@ -61,7 +63,7 @@ class BookingForm(forms.Form):
     def __init__(self, *args, slots, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the day's own slots are valid choices; the service checks again under its lock.
-        self.fields["slot"].queryset = slots
+        cast(forms.ModelChoiceField, self.fields["slot"]).queryset = slots
 
 
 class MoveForm(forms.Form):
@@ -69,7 +71,7 @@ class MoveForm(forms.Form):
 
     def __init__(self, *args, slots, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["slot"].queryset = slots
+        cast(forms.ModelChoiceField, self.fields["slot"]).queryset = slots
 
 
 class CheckInForm(forms.Form):

@@ -1,5 +1,7 @@
 """Forms of the district hub's service-day pages."""
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -32,8 +34,9 @@ class HubDayFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["park"].queryset = _parks()
-        self.fields["department"].queryset = Department.objects.filter(is_active=True)
+        cast(forms.ModelChoiceField, self.fields["park"]).queryset = _parks()
+        department = cast(forms.ModelChoiceField, self.fields["department"])
+        department.queryset = Department.objects.filter(is_active=True)
 
 
 class HubDayForm(ServiceDayForm):
@@ -47,7 +50,7 @@ class HubDayForm(ServiceDayForm):
 
     def __init__(self, *args, own_department=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["park"].queryset = _parks()
+        cast(forms.ModelChoiceField, self.fields["park"]).queryset = _parks()
         if own_department is not None:
             self.fields["departments"].initial = [own_department.pk]
             self.fields["departments"].help_text = _("Your own department must be among the hosts.")

@@ -2,6 +2,7 @@
 schema only: a request never visits the parks' schemas one by one."""
 
 import datetime
+from typing import Any
 
 from django.db.models import Count, Q
 from django.http import Http404
@@ -66,7 +67,7 @@ def hub_day_get_for_user(*, user, pk: int) -> HubServiceDay:
     return hub_day
 
 
-def hub_day_groups(*, user, hub_day: HubServiceDay) -> list[dict]:
+def hub_day_groups(*, user, hub_day: HubServiceDay) -> list[dict[str, Any]]:
     """Who comes and why, per hosting department: bookings holding a seat, enterprises
     waiting, and how many cancelled. A liaison gets their own department's group only."""
     departments = list(hub_day.departments.all())
@@ -75,7 +76,7 @@ def hub_day_groups(*, user, hub_day: HubServiceDay) -> list[dict]:
         own = liaison_department(user)
         departments = [d for d in departments if own is not None and d.pk == own.pk]
         rows = rows.filter(department=own) if own is not None else rows.none()
-    groups = {
+    groups: dict[int, dict[str, Any]] = {
         d.pk: {"department": d, "bookings": [], "waiting": [], "cancelled": 0} for d in departments
     }
     for row in rows.order_by("slot_starts_at", "id"):

@@ -149,7 +149,9 @@ def bookings_for_department(*, day: ServiceDay, department_id: int):
 
 def day_with_slots(*, pk: int) -> ServiceDay:
     slots = Prefetch("slots", queryset=Slot.objects.order_by("starts_at", "department_id"))
-    day = ServiceDay.objects.prefetch_related(slots, "departments").filter(pk=pk).first()
+    # The ignore: the stubs' manager made by as_manager() loses prefetch_related's type variables.
+    days = ServiceDay.objects.prefetch_related(slots, "departments")  # type: ignore[arg-type]
+    day = days.filter(pk=pk).first()
     if day is None:
         raise Http404
     return day

@@ -7,4 +7,4 @@ class TenantsConfig(AppConfig):
     verbose_name = _("Parks")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401
+        from . import signals  # noqa: F401, PLC0415 - connects receivers; imports models

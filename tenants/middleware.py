@@ -1,6 +1,7 @@
-from django.db import connection
 from django.template.response import TemplateResponse
 from django_tenants.middleware.main import TenantMainMiddleware
+
+from core.tasks import schema_current
 
 from . import routing
 
@@ -23,7 +24,7 @@ class ParkSuspendedMiddleware:
     def __call__(self, request):
         tenant = getattr(request, "tenant", None)
         suspended = tenant is not None and not tenant.is_active
-        if suspended and connection.schema_name != "public" and not _is_static(request):
+        if suspended and schema_current() != "public" and not _is_static(request):
             response = TemplateResponse(
                 request, "tenants/suspended.html", {"park": tenant}, status=503
             )

@@ -9,6 +9,7 @@ import contextlib
 import threading
 import time
 import uuid
+from typing import TypedDict
 
 from django.conf import settings
 from django_redis import get_redis_connection
@@ -17,7 +18,14 @@ GENERATION_KEY = "parkportal:tenant-routing:generation"
 
 _lock = threading.Lock()
 _hosts: dict[str, object] = {}
-_state = {"generation": None, "checked_at": 0.0}
+
+
+class _State(TypedDict):
+    generation: bytes | None  # the value last read from Redis
+    checked_at: float  # time.monotonic() of that read
+
+
+_state: _State = {"generation": None, "checked_at": 0.0}
 
 
 def _shared_generation() -> bytes | None:

@@ -18,6 +18,11 @@ def clone_function_install() -> None:
     CloneSchema()._create_clone_schema_function()  # noqa: SLF001 - the function's SQL lives there
 
 
+def schema_set_public() -> None:
+    """Point this connection at the public schema (django-tenants' method, unknown to the stubs)."""
+    connection.set_schema_to_public()  # type: ignore[attr-defined]
+
+
 def _clone_function_installed() -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT to_regprocedure(%s) IS NOT NULL", [CLONE_FUNCTION])
@@ -26,7 +31,7 @@ def _clone_function_installed() -> bool:
 
 def schema_clone_from_template(schema_name: str) -> None:
     """Create `schema_name` as a copy (tables and data) of the park template schema."""
-    connection.set_schema_to_public()
+    schema_set_public()
     if not _clone_function_installed():
         clone_function_install()
     with connection.cursor() as cursor:

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import connection
 
+from core.tasks import schema_current
+
 from .models import Park
 
 
@@ -31,9 +33,9 @@ def park_current() -> Park:
     """The park whose schema this connection is in (in a request, a task or schema_context)."""
 
     tenant = getattr(connection, "tenant", None)
-    if isinstance(tenant, Park) and tenant.schema_name == connection.schema_name:
+    if isinstance(tenant, Park) and tenant.schema_name == schema_current():
         return tenant
-    return Park.objects.get(schema_name=connection.schema_name)
+    return Park.objects.get(schema_name=schema_current())
 
 
 def park_site_url(park: Park, path: str = "/") -> str:

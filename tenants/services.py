@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context, schema_exists
 
 from .models import Domain, Park
-from .schemas import schema_clone_from_template
+from .schemas import schema_clone_from_template, schema_set_public
 from .signals import hub_created, park_schema_created
 
 RESERVED_SLUGS = {"public", "www", "admin", "api", "static", "media", "hub", "park_template"}
@@ -111,10 +111,10 @@ def park_create(*, spec: ParkSpec) -> Park:
             with schema_context(park.schema_name):
                 _set_up_park_schema(park=park, hostname=spec.domain)
     except Exception:
-        connection.set_schema_to_public()
+        schema_set_public()
         _drop_schema_if_left(spec.slug)
         raise
-    connection.set_schema_to_public()
+    schema_set_public()
     return park
 
 

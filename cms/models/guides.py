@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -26,10 +28,14 @@ class GuideIndexPage(Page):
 class GuidePage(SegmentedSearchMixin, Page):
     """A service guide or FAQ (办事指南): steps, materials, common questions."""
 
-    summary = models.CharField(_("summary"), max_length=250)
-    where = models.CharField(_("where to go"), max_length=200, blank=True)
-    time_limit = models.CharField(_("time limit"), max_length=100, blank=True)
-    fees = models.CharField(_("fees"), max_length=100, blank=True)
+    summary: models.CharField[str, str] = models.CharField(_("summary"), max_length=250)
+    where: models.CharField[str, str] = models.CharField(
+        _("where to go"), max_length=200, blank=True
+    )
+    time_limit: models.CharField[str, str] = models.CharField(
+        _("time limit"), max_length=100, blank=True
+    )
+    fees: models.CharField[str, str] = models.CharField(_("fees"), max_length=100, blank=True)
     materials = RichTextField(_("materials to bring"), blank=True)
     steps = StreamField([("step", StepBlock())], blank=True, verbose_name=_("steps"))
     questions = StreamField(

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -8,13 +12,18 @@ from cms.blocks import HOME_BLOCKS
 
 from .searchable import SEGMENTED_SEARCH_FIELDS, SegmentedSearchMixin
 
+if TYPE_CHECKING:
+    from wagtail.images.models import Image
+
 
 class ParkHomePage(SegmentedSearchMixin, Page):
     """The park's home page (园区首页): its name, featured focus and entry points."""
 
-    featured_focus = models.CharField(_("featured focus"), max_length=200, blank=True)
+    featured_focus: models.CharField[str, str] = models.CharField(
+        _("featured focus"), max_length=200, blank=True
+    )
     intro = RichTextField(_("introduction"), blank=True)
-    hero_image = models.ForeignKey(
+    hero_image: models.ForeignKey[Image | None, Image | None] = models.ForeignKey(
         "wagtailimages.Image",
         on_delete=models.SET_NULL,
         null=True,

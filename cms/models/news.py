@@ -1,3 +1,8 @@
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +14,9 @@ from wagtail.search import index
 from cms.blocks import BODY_BLOCKS
 
 from .searchable import SEGMENTED_SEARCH_FIELDS, SegmentedSearchMixin
+
+if TYPE_CHECKING:
+    from wagtail.images.models import Image
 
 
 class NewsIndexPage(Page):
@@ -25,7 +33,7 @@ class NewsIndexPage(Page):
         verbose_name = _("news list")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.selectors import news_list
+        from cms.selectors import news_list  # noqa: PLC0415 - cms.selectors imports this module
 
         context = super().get_context(request, *args, **kwargs)
         context["news"] = news_list(parent=self, page_number=request.GET.get("page"))
@@ -35,9 +43,11 @@ class NewsIndexPage(Page):
 class NewsPage(SegmentedSearchMixin, Page):
     """A news item (园区动态)."""
 
-    date = models.DateField(_("date"), default=timezone.localdate)
-    summary = models.CharField(_("summary"), max_length=250)
-    image = models.ForeignKey(
+    date: models.DateField[datetime.date, datetime.date] = models.DateField(
+        _("date"), default=timezone.localdate
+    )
+    summary: models.CharField[str, str] = models.CharField(_("summary"), max_length=250)
+    image: models.ForeignKey[Image | None, Image | None] = models.ForeignKey(
         "wagtailimages.Image",
         on_delete=models.SET_NULL,
         null=True,

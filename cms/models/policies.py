@@ -1,4 +1,8 @@
+from __future__ import annotations
+
 import datetime
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -19,6 +23,9 @@ from cms.blocks import DocumentBlock, KeyPointBlock
 from cms.querysets import PolicyPageQuerySet
 
 from .searchable import SEGMENTED_SEARCH_FIELDS, SegmentedSearchMixin
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class PolicyLevel(models.TextChoices):
@@ -45,9 +52,16 @@ class EnterpriseSize(models.TextChoices):
 class ChoiceArrayField(ArrayField):
     """An array of choices, edited as checkboxes."""
 
-    def formfield(self, **kwargs):
+    def formfield(
+        self,
+        form_class: type[forms.Field] | None = None,
+        choices_form_class: type[forms.ChoiceField] | None = None,
+        **kwargs: Any,
+    ) -> forms.Field:
+        # Always checkboxes, whatever form field the caller asks for.
         return forms.TypedMultipleChoiceField(
-            choices=self.base_field.choices,
+            # The base field of a choice array always has choices.
+            choices=cast(Sequence[tuple[Any, Any]], self.base_field.choices),
             coerce=self.base_field.to_python,
             widget=forms.CheckboxSelectMultiple,
             required=not self.blank,
@@ -78,7 +92,7 @@ class PolicyIndexPage(Page):
         verbose_name = _("policy library")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.selectors import policy_library
+        from cms.selectors import policy_library  # noqa: PLC0415 - it imports this module
 
         context = super().get_context(request, *args, **kwargs)
         context.update(policy_library(index=self, params=request.GET))
@@ -94,15 +108,25 @@ class PolicyPageTag(TaggedItemBase):
 class PolicyPage(SegmentedSearchMixin, Page):
     """A policy (政策) with its interpretation (解读) and who it applies to."""
 
-    issuing_authority = models.CharField(_("issuing authority"), max_length=120)
-    document_number = models.CharField(_("document number"), max_length=80, blank=True)
-    level = models.CharField(_("level"), max_length=12, choices=PolicyLevel.choices)
-    publish_date = models.DateField(_("publish date"))
-    effective_date = models.DateField(_("effective date"))
-    expiry_date = models.DateField(
+    issuing_authority: models.CharField[str, str] = models.CharField(
+        _("issuing authority"), max_length=120
+    )
+    document_number: models.CharField[str, str] = models.CharField(
+        _("document number"), max_length=80, blank=True
+    )
+    level: models.CharField[str, str] = models.CharField(
+        _("level"), max_length=12, choices=PolicyLevel.choices
+    )
+    publish_date: models.DateField[datetime.date, datetime.date] = models.DateField(
+        _("publish date")
+    )
+    effective_date: models.DateField[datetime.date, datetime.date] = models.DateField(
+        _("effective date")
+    )
+    expiry_date: models.DateField[datetime.date | None, datetime.date | None] = models.DateField(
         _("expiry date"), null=True, blank=True, help_text=_("Last day the policy is in force.")
     )
-    summary = models.CharField(_("summary"), max_length=250)
+    summary: models.CharField[str, str] = models.CharField(_("summary"), max_length=250)
     interpretation = RichTextField(_("interpretation"), blank=True)
     key_points = StreamField([("point", KeyPointBlock())], blank=True, verbose_name=_("key points"))
     industries = ParentalManyToManyField("cms.Industry", blank=True, verbose_name=_("industries"))
@@ -112,17 +136,21 @@ class PolicyPage(SegmentedSearchMixin, Page):
         blank=True,
         verbose_name=_("enterprise sizes"),
     )
-    min_years_since_founding = models.PositiveSmallIntegerField(
-        _("at least years since founding"), null=True, blank=True
+    min_years_since_founding: models.PositiveSmallIntegerField[int | None, int | None] = (
+        models.PositiveSmallIntegerField(_("at least years since founding"), null=True, blank=True)
     )
-    max_years_since_founding = models.PositiveSmallIntegerField(
-        _("at most years since founding"), null=True, blank=True
+    max_years_since_founding: models.PositiveSmallIntegerField[int | None, int | None] = (
+        models.PositiveSmallIntegerField(_("at most years since founding"), null=True, blank=True)
     )
     qualifications = ParentalManyToManyField(
         "cms.Qualification", blank=True, verbose_name=_("required qualifications")
     )
-    application_opens = models.DateField(_("applications open"), null=True, blank=True)
-    application_closes = models.DateField(_("applications close"), null=True, blank=True)
+    application_opens: models.DateField[datetime.date | None, datetime.date | None] = (
+        models.DateField(_("applications open"), null=True, blank=True)
+    )
+    application_closes: models.DateField[datetime.date | None, datetime.date | None] = (
+        models.DateField(_("applications close"), null=True, blank=True)
+    )
     attachments = StreamField(
         [("document", DocumentBlock())], blank=True, verbose_name=_("attached documents")
     )
@@ -205,7 +233,7 @@ class PolicyPage(SegmentedSearchMixin, Page):
     def status(self) -> str:
         return self.status_on(shanghai_today())
 
-    def get_status_display(self) -> str:
+    def get_status_display(self) -> StrOrPromise:
         return PolicyStatus(self.status).label
 
     def application_open_on(self, day: datetime.date) -> bool:

@@ -16,6 +16,7 @@ def _text_of(value) -> str:
 class SegmentedSearchMixin:
     """Adds a jieba-segmented copy of the page's text to its search document."""
 
+    title: str  # the page's, from Wagtail's Page
     search_text_fields: tuple[str, ...] = ()
 
     def search_segmented(self) -> str:

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -9,6 +13,9 @@ from wagtail.search import index
 from cms.blocks import BODY_BLOCKS
 
 from .searchable import SEGMENTED_SEARCH_FIELDS, SegmentedSearchMixin
+
+if TYPE_CHECKING:
+    from .snippets import ServiceProvider
 
 
 class ServiceCategory(models.TextChoices):
@@ -36,7 +43,7 @@ class ServiceIndexPage(Page):
         verbose_name = _("service directory")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.selectors import service_list
+        from cms.selectors import service_list  # noqa: PLC0415 - it imports this module
 
         context = super().get_context(request, *args, **kwargs)
         context["category"] = request.GET.get("category", "")
@@ -48,11 +55,11 @@ class ServiceIndexPage(Page):
 class ServicePage(SegmentedSearchMixin, Page):
     """One service the park offers (园区服务事项), with who provides it and how to get it."""
 
-    category = models.CharField(
+    category: models.CharField[str, str] = models.CharField(
         _("category"), max_length=20, choices=ServiceCategory.choices, default=ServiceCategory.OTHER
     )
-    summary = models.CharField(_("summary"), max_length=250)
-    provider = models.ForeignKey(
+    summary: models.CharField[str, str] = models.CharField(_("summary"), max_length=250)
+    provider: models.ForeignKey[ServiceProvider | None, ServiceProvider | None] = models.ForeignKey(
         "cms.ServiceProvider",
         on_delete=models.SET_NULL,
         null=True,
@@ -60,7 +67,9 @@ class ServicePage(SegmentedSearchMixin, Page):
         related_name="services",
         verbose_name=_("provider"),
     )
-    audience = models.CharField(_("who it is for"), max_length=250, blank=True)
+    audience: models.CharField[str, str] = models.CharField(
+        _("who it is for"), max_length=250, blank=True
+    )
     how_to_get = RichTextField(_("how to get it"), blank=True)
     body = StreamField(BODY_BLOCKS, blank=True, verbose_name=_("details"))
     related_policies = StreamField(

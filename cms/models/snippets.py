@@ -5,8 +5,10 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 
+# The ignore: mypy cannot build the `services` manager of ServicePage.provider, as ServicePage
+# is a Wagtail Page and Wagtail has no type information.
 @register_snippet
-class ServiceProvider(index.Indexed, models.Model):
+class ServiceProvider(index.Indexed, models.Model):  # type: ignore[django-manager-missing]
     """A service provider (服务机构): a law firm, a bank, an incubator, a department office."""
 
     name = models.CharField(_("name"), max_length=120)

@@ -2,6 +2,7 @@
 
 import datetime
 import uuid
+from typing import cast
 
 from django.conf import settings
 from django.utils import timezone
@@ -19,7 +20,7 @@ from appeals.services.window import (
     appeal_return,
 )
 from enterprises.models import Enterprise
-from onewindow.models import Case, Department, ParkMessage
+from onewindow.models import Case, Department, ExtensionRequest, ParkMessage
 from onewindow.services.cases import (
     case_answer,
     case_redispatch,
@@ -59,7 +60,7 @@ class _Journey:
         self.category, (self.title, self.description, self.answer_text) = topic
         self.appeal: Appeal | None = None
         self.case: Case | None = None
-        self.extension = None
+        self.extension: ExtensionRequest | None = None
         self.spare = 0  # working days this story may still spend on detours
 
     def play(self, scenario: str, start: datetime.datetime) -> None:
@@ -138,12 +139,12 @@ class _Journey:
         self.handle()
         with schema_context(self.w.park.schema_name):
             answered_at = Appeal.objects.values_list("answered_at", flat=True).get(
-                pk=self.appeal.pk
+                pk=self.submitted.pk
             )
         # The hourly beat closes what has waited APPEAL_RATING_DAYS for a rating.
         wait = datetime.timedelta(days=settings.APPEAL_RATING_DAYS, minutes=self.rng.randint(1, 59))
-        if self.at(answered_at + wait):
-            appeal_close_unrated(appeal=self.appeal, now=self.clock.moment)
+        if self.at(cast(datetime.datetime, answered_at) + wait):  # handle() answered it
+            appeal_close_unrated(appeal=self.submitted, now=self.clock.moment)
             self.to_hub()
 
     def _closed_rehandled(self) -> None:
@@ -203,7 +204,7 @@ class _Journey:
     def resubmit(self, *, gap: int) -> None:
         self.step(gap)
         self.appeal = appeal_resubmit(
-            appeal=self.appeal,
+            appeal=self.submitted,
             by=self.enterprise.account,
             category=self.category,
             title=self.title,
@@ -219,7 +220,7 @@ class _Journey:
     def reply_info(self, *, gap: int) -> None:
         self.step(gap)
         self.appeal = appeal_reply_info(
-            appeal=self.appeal, by=self.enterprise.account, text=self.pick(INFO_REPLIES)
+            appeal=self.submitted, by=self.enterprise.account, text=self.pick(INFO_REPLIES)
         )
         self.to_hub()
 
@@ -237,7 +238,7 @@ class _Journey:
         self.step(self.rng.choices([0, 1, 2, 3], weights=[30, 40, 20, 10])[0])
         comment = self.pick(FAIR) if level == 3 else comment
         self.appeal = appeal_rate(
-            appeal=self.appeal,
+            appeal=self.submitted,
             by=self.enterprise.account,
             resolved=resolved,
             satisfaction=level,
@@ -246,14 +247,25 @@ class _Journey:
         self.to_hub()
 
     @property
+    def submitted(self) -> Appeal:
+        """The appeal: play() submits it before any other step."""
+        return cast(Appeal, self.appeal)
+
+    @property
+    def open_case(self) -> Case:
+        """The hub's case: the steps that use it come after the window accepted the appeal."""
+        return cast(Case, self.case)
+
+    @property
     def liaison(self) -> User:
-        return self.w.liaisons[self.case.department_id]
+        department_id = cast(int, self.open_case.department_id)  # the case is at a department
+        return self.w.liaisons[department_id]
 
     def hub(self, service, *, gap: int = 0, day=None, by=None, **fields):
         self.step(gap, day=day)
         with schema_context("public"):
             done = service(case=self.case, by=by or self.liaison, **fields)
-            self.case = Case.objects.select_related("department").get(pk=self.case.pk)
+            self.case = Case.objects.select_related("department").get(pk=self.open_case.pk)
         self.to_park()
         return done
 
@@ -280,8 +292,9 @@ class _Journey:
         self.step(gap)
         note = "同意延期，请在新的时限内办结。" if approve else "事项较为简单，请按原时限办结。"
         with schema_context("public"):
-            extension_decide(extension=self.extension, by=self.w.admin, approve=approve, note=note)
-            self.case = Case.objects.select_related("department").get(pk=self.case.pk)
+            extension = cast(ExtensionRequest, self.extension)  # ask_extension() came first
+            extension_decide(extension=extension, by=self.w.admin, approve=approve, note=note)
+            self.case = Case.objects.select_related("department").get(pk=self.open_case.pk)
         self.to_park()
 
     def answer(self, *, day=None, early: float = 0.24, text: str = "") -> None:
@@ -291,7 +304,7 @@ class _Journey:
 
     def answer_day(self, *, early: float) -> datetime.date:
         """Mostly on the due date in force, about a quarter early, a few late."""
-        due, last = self.case.due_date, timezone.localdate(self.clock.moment)
+        due, last = self.open_case.due_date, timezone.localdate(self.clock.moment)
         roll = self.rng.random()
         if roll < early:
             span = (due - last).days
@@ -305,13 +318,13 @@ class _Journey:
 
     def beat(self, *, until: datetime.date) -> None:
         """What the deadline beat did while the case waited: remind, then mark it overdue."""
-        due = self.case.due_date
+        due = self.open_case.due_date
         if until >= self.w.back(due, 1) and self.at(self.w.night(self.w.back(due, 1))):
             with schema_context("public"):
-                case_remind(case=self.case)
+                case_remind(case=self.open_case)
         if until > due and self.at(self.w.night(due + ONE_DAY)):
             with schema_context("public"):
-                case_mark_overdue(case=self.case, today=due + ONE_DAY)
+                case_mark_overdue(case=self.open_case, today=due + ONE_DAY)
 
     # Delivery, as the worker does it after commit.
 
@@ -323,7 +336,7 @@ class _Journey:
         with schema_context("public"):
             self.case = (
                 Case.objects.select_related("department")
-                .filter(park=self.w.park, appeal_id=self.appeal.pk)
+                .filter(park=self.w.park, appeal_id=self.submitted.pk)
                 .first()
             )
         self.to_park()
@@ -373,7 +386,7 @@ class _Journey:
         """Another department that could be responsible for this category."""
         names = ALSO_RESPONSIBLE.get(self.category.name, [])
         options = [self.w.departments[n] for n in names if n in self.w.departments]
-        options = [d for d in options if d.pk != self.case.department_id] or [
-            d for d in self.w.departments.values() if d.pk != self.case.department_id
+        options = [d for d in options if d.pk != self.open_case.department_id] or [
+            d for d in self.w.departments.values() if d.pk != self.open_case.department_id
         ]
         return self.rng.choice(options)

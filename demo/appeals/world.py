@@ -3,13 +3,13 @@
 import datetime
 import random
 
-from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 from django_tenants.utils import schema_context, tenant_context
 
 from accounts.models import Role, User
 from accounts.services import user_create
+from core.tasks import schema_current
 from core.workdays import WorkingCalendar
 from demo.clock import SimulatedClock
 from demo.parks import demo_uscc
@@ -28,17 +28,17 @@ from .texts import (
 
 
 def _notification_marks() -> dict[str, int]:
-    marks = {}
+    marks: dict[str, int] = {}
     for schema in (connection_schema(), "public"):
         with schema_context(schema):
-            marks[schema] = Notification.objects.order_by("-pk").values_list("pk", flat=True)[:1]
-            marks[schema] = next(iter(marks[schema]), 0)
+            last = Notification.objects.order_by("-pk").values_list("pk", flat=True)[:1]
+            marks[schema] = next(iter(last), 0)
     return marks
 
 
 def connection_schema() -> str:
 
-    return connection.schema_name
+    return schema_current()
 
 
 def _notifications_read(marks: dict[str, int], *, before: datetime.datetime) -> None:
@@ -65,7 +65,7 @@ class _World:
             self.window = User.objects.filter(role=Role.WINDOW_STAFF, is_active=True).first()
         with schema_context("public"):
             self.admin = User.objects.filter(role=Role.DISTRICT_ADMIN, is_active=True).first()
-            self.liaisons = {}
+            self.liaisons: dict[int, User] = {}
             for liaison in Liaison.objects.filter(user__is_active=True).order_by("pk"):
                 self.liaisons.setdefault(liaison.department_id, liaison.user)
             self.departments = {
@@ -150,8 +150,9 @@ class _World:
             return self.ceiling - datetime.timedelta(minutes=self.rng.randint(20, 600))
         if scenario == "in_progress_overdue":
             return self.office_hours(self.back(self.anchor, days + 2))
-        if scenario in RECENT:
-            return self.office_hours(self.back(self.anchor, self.rng.randint(*RECENT[scenario])))
+        recent = RECENT.get(scenario)
+        if recent is not None:
+            return self.office_hours(self.back(self.anchor, self.rng.randint(*recent)))
         room = {"closed": 8, "closed_unrated": 14, "closed_rehandled": days + 14}.get(scenario, 5)
         latest = self.back(self.anchor, days + room)
         earliest = self.today - datetime.timedelta(days=364)

@@ -50,8 +50,8 @@ def content_seed(*, park_slug: str) -> None:
     guide_index = builders.index_ensure(
         home, GuideIndexPage, slug="guides", title="办事指南", intro=park.guides_intro
     )
-    for spec in park.guides:
-        builders.guide_ensure(guide_index, spec)
+    for guide in park.guides:
+        builders.guide_ensure(guide_index, guide)
 
     builders.home_ensure(home, park.home, services)
     builders.settings_ensure(park.contact)

@@ -2,6 +2,7 @@
 
 import datetime
 import uuid
+from typing import overload
 
 from wagtail.models import Page, Site
 
@@ -32,6 +33,10 @@ def _stream(block_type: str, values) -> list[dict]:
     return [{"type": block_type, "value": value, "id": _block_id()} for value in values]
 
 
+@overload
+def resolve_day(day: specs.Day, today: datetime.date) -> datetime.date: ...
+@overload
+def resolve_day(day: specs.Day | None, today: datetime.date) -> datetime.date | None: ...
 def resolve_day(day: specs.Day | None, today: datetime.date) -> datetime.date | None:
     if day is None or isinstance(day, datetime.date):
         return day

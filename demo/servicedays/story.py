@@ -2,6 +2,7 @@
 
 import datetime
 import random
+from typing import cast
 
 from django.db.models import F
 from django_tenants.utils import schema_context
@@ -14,7 +15,7 @@ from core.workdays import WorkingCalendar
 from enterprises.models import Enterprise
 from onewindow.models import AppealCategory, Department, Liaison, ParkMessage
 from onewindow.services.outbox import park_message_deliver
-from servicedays.models import SHANGHAI, Booking, HubSyncMessage, ServiceDay
+from servicedays.models import SHANGHAI, Booking, HubSyncMessage, ServiceDay, Slot
 from servicedays.services.attendance import (
     booking_check_in,
     booking_follow_up_appeal,
@@ -43,7 +44,8 @@ class _Park:
         self.real_now = clock.moment
         self.calendar = WorkingCalendar.load()
         self.today = self.real_now.astimezone(SHANGHAI).date()
-        self.window = _person(Role.WINDOW_STAFF)
+        # play() refuses to run without window staff, so the stories may count on them.
+        self.window = cast(User, _person(Role.WINDOW_STAFF))
         self.operator = _person(Role.PARK_OPERATOR) or self.window
         verified = Enterprise.objects.filter(status=Enterprise.Status.VERIFIED)
         # The persona's enterprise first (it can log in), then the demo ones.
@@ -136,7 +138,8 @@ class _Park:
         enterprise waits for it. The persona's enterprise has a booking too."""
         first = self.hosts(theme)[0]
         day = self.create(theme, date, created=self.recently(6), seats={first.pk: 1})
-        popular = day.slots.filter(department_id=first.pk).order_by("starts_at").first()
+        first_slots = day.slots.filter(department_id=first.pk).order_by("starts_at")
+        popular = cast(Slot, first_slots.first())  # the day was just made with `first`
         holder, waiting, *others = self.enterprises[1:]
         self.book(day, holder, at=self.between(day.booking_opens_at, 2), slot=popular)
         self.at(self.between(self.clock.moment, 1))
@@ -257,10 +260,10 @@ class _Park:
         for message_id in list(pending.values_list("pk", flat=True)):
             outbox_deliver(message_id=message_id)
         with schema_context("public"):
-            pending = ParkMessage.objects.filter(
+            replies = ParkMessage.objects.filter(
                 park=self.park, case__appeal_id=appeal.pk, delivered_at__isnull=True
             )
-            for message_id in list(pending.values_list("pk", flat=True)):
+            for message_id in list(replies.values_list("pk", flat=True)):
                 park_message_deliver(message_id=message_id)
 
     # Texts, people and the clock.

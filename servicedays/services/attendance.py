@@ -3,6 +3,7 @@ follow-up turned into an appeal (诉求) that is linked both ways."""
 
 import datetime
 import uuid
+from typing import cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -43,9 +44,10 @@ def booking_check_in(*, booking: Booking, by_name: str, now: datetime.datetime |
                 code="not_today",
             )
         if booking.status == Booking.Status.ATTENDED:
+            checked_in_at = cast(datetime.datetime, booking.checked_in_at)  # set at check-in
             raise ValidationError(
                 _("Already checked in at %(time)s.")
-                % {"time": f"{booking.checked_in_at.astimezone(SHANGHAI):%H:%M}"},
+                % {"time": f"{checked_in_at.astimezone(SHANGHAI):%H:%M}"},
                 code="already",
             )
         if booking.status != Booking.Status.CONFIRMED:
@@ -116,7 +118,7 @@ def booking_outcome_record(
                 _("An outcome can only be recorded for an enterprise that came."),
                 code="not_attended",
             )
-        if booking.appeal_id:
+        if booking.appeal is not None:
             raise ValidationError(
                 _("The follow-up is already appeal %(number)s; the outcome can no longer change.")
                 % {"number": booking.appeal.tracking_number},

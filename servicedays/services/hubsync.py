@@ -106,7 +106,7 @@ def _booking_row(booking: Booking) -> dict:
         "outcome_note": booking.outcome_note,
         "outcome_at": booking.outcome_at,
         "outcome_by_name": booking.outcome_by_name,
-        "appeal_number": booking.appeal.tracking_number if booking.appeal_id else "",
+        "appeal_number": booking.appeal.tracking_number if booking.appeal is not None else "",
     }
 
 

@@ -85,7 +85,7 @@ def _claim(booking: Booking, *, field: str, now: datetime.datetime) -> bool:
     The WHERE clause names only the booking's own columns, so a run that waited on another's
     row lock re-checks it against the committed row and updates nothing.
     """
-    changes = {field: now}
+    changes: dict[str, datetime.datetime | Coalesce] = {field: now}
     if field == "reminded_hour_before_at":
         changes["reminded_day_before_at"] = Coalesce(F("reminded_day_before_at"), Value(now))
     claimed = Booking.objects.filter(
