@@ -22,9 +22,21 @@ def enterprise_register(
 ) -> Enterprise:
     """Self-registration: an account that stays unverified until the window approves it."""
     if Enterprise.objects.filter(uscc=uscc).exists():
-        raise ValidationError({"uscc": _("This enterprise is already registered on this park.")})
+        raise ValidationError(
+            {
+                "uscc": ValidationError(
+                    _("This enterprise is already registered on this park."), code="duplicate"
+                )
+            }
+        )
     if User.objects.filter(username=mobile).exists():
-        raise ValidationError({"mobile": _("This mobile number is already registered.")})
+        raise ValidationError(
+            {
+                "mobile": ValidationError(
+                    _("This mobile number is already registered."), code="duplicate"
+                )
+            }
+        )
     try:
         with transaction.atomic():
             account = user_create(
@@ -43,7 +55,9 @@ def enterprise_register(
                 mobile=mobile,
             )
     except IntegrityError as exc:  # a concurrent registration won the race
-        raise ValidationError(_("This enterprise is already registered on this park.")) from exc
+        raise ValidationError(
+            _("This enterprise is already registered on this park."), code="duplicate"
+        ) from exc
 
 
 def enterprise_verify(
@@ -51,7 +65,13 @@ def enterprise_verify(
 ) -> Enterprise:
     """The window approves or rejects a registration; a rejection needs a reason."""
     if not approve and not note.strip():
-        raise ValidationError({"note": _("Give the enterprise a reason for the rejection.")})
+        raise ValidationError(
+            {
+                "note": ValidationError(
+                    _("Give the enterprise a reason for the rejection."), code="required"
+                )
+            }
+        )
     enterprise.status = Enterprise.Status.VERIFIED if approve else Enterprise.Status.REJECTED
     enterprise.status_note = note.strip()
     enterprise.verified_by = by

@@ -104,13 +104,22 @@ def booking_outcome_record(
     now = now or timezone.now()
     note = note.strip()
     if outcome not in Booking.Outcome.values:
-        raise ValidationError({"outcome": _("Choose an outcome.")})
+        raise ValidationError(
+            {"outcome": ValidationError(_("Choose an outcome."), code="invalid_choice")}
+        )
     if len(note) > NOTE_MAX:
         raise ValidationError(
-            {"note": _("The note can be at most %(max)d characters.") % {"max": NOTE_MAX}}
+            {
+                "note": ValidationError(
+                    _("The note can be at most %(max)d characters.") % {"max": NOTE_MAX},
+                    code="max_length",
+                )
+            }
         )
     if outcome == Booking.Outcome.FOLLOW_UP and not note:
-        raise ValidationError({"note": _("Say what needs to be followed up.")})
+        raise ValidationError(
+            {"note": ValidationError(_("Say what needs to be followed up."), code="required")}
+        )
     with transaction.atomic():
         booking = _locked(booking)
         if booking.status != Booking.Status.ATTENDED:

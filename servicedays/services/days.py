@@ -166,7 +166,13 @@ def service_day_cancel(
     now = now or timezone.now()
     reason = reason.strip()
     if not reason:
-        raise ValidationError({"reason": _("Please give the reason, so enterprises know why.")})
+        raise ValidationError(
+            {
+                "reason": ValidationError(
+                    _("Please give the reason, so enterprises know why."), code="required"
+                )
+            }
+        )
     with transaction.atomic():
         day = ServiceDay.objects.select_for_update(no_key=True).get(pk=day.pk)
         if day.status in (ServiceDay.Status.CANCELLED, ServiceDay.Status.COMPLETED):
@@ -176,7 +182,9 @@ def service_day_cancel(
                 code="wrong_status",
             )
         if now >= day.starts_at:
-            raise ValidationError(_("A service day that has begun cannot be cancelled."))
+            raise ValidationError(
+                _("A service day that has begun cannot be cancelled."), code="begun"
+            )
         day.status = ServiceDay.Status.CANCELLED
         day.cancelled_at = now
         day.cancel_reason = reason

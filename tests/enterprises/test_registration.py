@@ -84,10 +84,7 @@ def test_an_already_registered_uscc_is_refused(park_a_client):
     park_a_client.post("/register/", GOOD)
     response = park_a_client.post("/register/", {**GOOD, "mobile": "13987654321"})
     assert response.status_code == 200
-    # The service names no code for this refusal: it is known by its message.
-    assert response.context["form"].errors["uscc"] == [
-        in_chinese("This enterprise is already registered on this park.")
-    ]
+    assert error_codes(response, "uscc") == ["duplicate"]
     with schema_context("alpha"):
         assert Enterprise.objects.filter(uscc=GOOD["uscc"]).count() == 1
 
