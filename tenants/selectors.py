@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import connection
+from django.http import HttpRequest
+from django.urls import reverse
 
 from core.tasks import schema_current
 
@@ -18,14 +20,17 @@ def _primary_domain(park: Park) -> str:
     return primary.domain if primary else ""
 
 
-def park_url(domain: str, request=None) -> str:
-    port = ""
+def park_url(domain: str, request: HttpRequest | None = None) -> str:
+    """The base URL of a host: as the request reached us, or (outside a request) the configured
+    public scheme and port (PUBLIC_SCHEME, PUBLIC_PORT)."""
     if request is not None:
         host_port = request.get_host().rpartition(":")
         port = f":{host_port[2]}" if host_port[1] and host_port[2].isdigit() else ""
-    elif settings.PUBLIC_PORT not in (80, 443):
-        port = f":{settings.PUBLIC_PORT}"
-    scheme = "https" if request is not None and request.is_secure() else "http"
+        scheme = "https" if request.is_secure() else "http"
+    else:
+        scheme = settings.PUBLIC_SCHEME
+        default_port = {"http": 80, "https": 443}.get(scheme)
+        port = "" if default_port == settings.PUBLIC_PORT else f":{settings.PUBLIC_PORT}"
     return f"{scheme}://{domain}{port}/"
 
 
@@ -45,3 +50,13 @@ def park_site_url(park: Park, path: str = "/") -> str:
 
 def hub_url(path: str = "/") -> str:
     return park_url(settings.HUB_DOMAIN).rstrip("/") + path
+
+
+def park_link(park: Park, name: str, *args: object) -> str:
+    """An absolute link to a named page of a park's site (for notices and feeds)."""
+    return park_site_url(park, reverse(name, args=args, urlconf=settings.ROOT_URLCONF))
+
+
+def hub_link(name: str, *args: object) -> str:
+    """An absolute link to a named page of the district hub."""
+    return hub_url(reverse(name, args=args, urlconf=settings.PUBLIC_SCHEMA_URLCONF))

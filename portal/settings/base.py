@@ -111,6 +111,9 @@ OUTBOX_RESEND_AFTER_SECONDS = env.get_int("OUTBOX_RESEND_AFTER_SECONDS", 30)
 HUB_DOMAIN = env.get_str("HUB_DOMAIN", "localhost")
 PARK_DOMAIN_SUFFIX = env.get_str("PARK_DOMAIN_SUFFIX", "localhost")
 PUBLIC_PORT = env.get_int("PUBLIC_PORT", 8000)
+# Links sent outside a request (notices by mail, SMS, WeChat; calendar feeds) start with
+# PUBLIC_SCHEME://<the park's or hub's host>[:PUBLIC_PORT]; production serves only https.
+PUBLIC_SCHEME = env.get_str("PUBLIC_SCHEME", "http")
 
 LOGGING = {
     "version": 1,

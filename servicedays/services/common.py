@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from accounts.models import Role, User
 from enterprises.models import Enterprise
 from notifications.services import notify
-from tenants.selectors import park_current, park_site_url
+from tenants.selectors import park_current, park_link
 
 from ..models import SHANGHAI, Booking, ServiceDay, Slot, WaitlistEntry
 from ..signals import service_days_changed
@@ -181,15 +181,15 @@ def _booked_add(slot: Slot, delta: int) -> None:
 
 
 def day_url(day: ServiceDay) -> str:
-    return park_site_url(park_current(), f"/service-days/{day.pk}/")
+    return park_link(park_current(), "servicedays:day", day.pk)
 
 
 def booking_url(booking: Booking) -> str:
-    return park_site_url(park_current(), f"/service-days/bookings/{booking.code}/")
+    return park_link(park_current(), "servicedays:booking", booking.code)
 
 
 def office_booking_url(booking: Booking) -> str:
-    return park_site_url(park_current(), f"/office/service-days/bookings/{booking.code}/")
+    return park_link(park_current(), "servicedays:office_booking", booking.code)
 
 
 def staff_notify(*, title: str, body: str = "", url: str = "") -> None:

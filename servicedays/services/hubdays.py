@@ -19,7 +19,7 @@ from appeals.services.common import person_name
 from notifications.services import notify
 from onewindow.models import HubBooking, HubServiceDay
 from onewindow.selectors import liaison_department
-from tenants.selectors import hub_url
+from tenants.selectors import hub_link
 
 from ..models import SHANGHAI, Booking, ServiceDay
 from . import attendance, hubsync
@@ -112,5 +112,5 @@ def _brief(hub_day: HubServiceDay) -> None:
                 count,
             )
             % {"count": count},
-            url=hub_url(f"/service-days/{hub_day.pk}/"),
+            url=hub_link("servicedays_hub:detail", hub_day.pk),
         )

@@ -13,7 +13,7 @@ from django_ratelimit.decorators import ratelimit
 from accounts.models import Role
 from accounts.permissions import role_required
 from core.forms import form_add_errors
-from tenants.selectors import park_current, park_site_url
+from tenants.selectors import park_current, park_link
 
 from .. import selectors
 from ..forms import BookingForm, MoveForm
@@ -151,7 +151,7 @@ def _qr_svg(url: str, title: str) -> str:
 def _booking_context(request, booking, move_form=None):
     now = timezone.now()
     day = booking.service_day
-    office_url = park_site_url(park_current(), f"/office/service-days/bookings/{booking.code}/")
+    office_url = park_link(park_current(), "servicedays:office_booking", booking.code)
     others = selectors.slots_bookable(day=day).exclude(pk=booking.slot_id).with_free_seats()
     return {
         "booking": booking,
