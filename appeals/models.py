@@ -124,13 +124,12 @@ class Appeal(models.Model):
     def is_open_at_window(self) -> bool:
         return self.status == self.Status.SUBMITTED
 
-    @property
-    def can_be_edited(self) -> bool:
-        return self.status == self.Status.RETURNED
+    def allowed_actions(self, user) -> frozenset:
+        """What `user` may do to this appeal now (`appeals.lifecycle.AppealAction` values)."""
+        # The lifecycle is built on this model, so it is imported when first asked.
+        from .lifecycle import appeal_allowed_actions
 
-    @property
-    def can_be_rated(self) -> bool:
-        return self.status == self.Status.ANSWERED
+        return appeal_allowed_actions(self, user)
 
     def window_overdue(self, today: datetime.date) -> bool:
         return self.is_open_at_window and today > self.window_due

@@ -8,7 +8,7 @@ class AppealQuerySet(models.QuerySet):
         return self.filter(enterprise=enterprise)
 
     def at_window(self):
-        return self.filter(status="submitted")
+        return self.filter(status=self.model.Status.SUBMITTED)
 
     def window_overdue(self, today: datetime.date):
         return self.at_window().filter(window_due__lt=today)
@@ -17,4 +17,4 @@ class AppealQuerySet(models.QuerySet):
         return self.at_window().filter(window_due__gte=today, window_due__lte=last_day)
 
     def awaiting_rating_since(self, before):
-        return self.filter(status="answered", answered_at__lt=before)
+        return self.filter(status=self.model.Status.ANSWERED, answered_at__lt=before)

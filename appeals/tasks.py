@@ -5,7 +5,7 @@ from celery import shared_task
 
 from core.tasks import for_each_active_park
 
-from .services import journey, outbox
+from .services import outbox, rating
 
 
 @shared_task(ignore_result=True, acks_late=True)
@@ -23,4 +23,4 @@ def outbox_sweep() -> None:
 @shared_task(ignore_result=True)
 def close_unrated() -> None:
     """Beat: close answers the enterprise did not rate in time."""
-    for_each_active_park(journey.appeals_close_unrated, "closing unrated appeals")
+    for_each_active_park(rating.appeals_close_unrated, "closing unrated appeals")

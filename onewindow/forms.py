@@ -60,8 +60,16 @@ class RedispatchForm(forms.Form):
 
 
 class ExtensionDecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("deny", _("Deny"))])
+    """A district admin's decision on an extension request (延期审批)."""
+
+    APPROVE, DENY = "approve", "deny"
+
+    decision = forms.ChoiceField(choices=[(APPROVE, _("Approve")), (DENY, _("Deny"))])
     note = forms.CharField(label=_("Note (required to deny)"), max_length=500, required=False)
+
+    @property
+    def approves(self) -> bool:
+        return self.cleaned_data["decision"] == self.APPROVE
 
 
 class CaseFilterForm(forms.Form):

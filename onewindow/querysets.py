@@ -8,11 +8,13 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(department=department)
 
     def open(self):
-        return self.exclude(status__in=["answered", "closed"])
+        status = self.model.Status
+        return self.exclude(status__in=[status.ANSWERED, status.CLOSED])
 
     def with_department_clock(self):
         """Cases whose department clock is running (not paused, not answered)."""
-        return self.filter(status__in=["dispatched", "in_progress"])
+        status = self.model.Status
+        return self.filter(status__in=[status.DISPATCHED, status.IN_PROGRESS])
 
     def due_by(self, day: datetime.date):
         return self.with_department_clock().filter(due_date__lte=day)

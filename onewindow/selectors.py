@@ -3,6 +3,8 @@
 from django.db.models import Case as DbCase
 from django.db.models import F, Q, When
 
+from accounts.models import Role
+
 from .models import AppealCategory, CalendarOverride, Department, RoutingRule
 
 
@@ -29,11 +31,11 @@ def case_list_for_user(*, user, query: str = "", status: str = "", overdue: bool
     from .models import Case
 
     # Open cases first, the soonest due on top; then the rest, most recent first.
-    running = When(status__in=["answered", "closed"], then=None)
+    running = When(status__in=[Case.Status.ANSWERED, Case.Status.CLOSED], then=None)
     cases = Case.objects.select_related("park", "category", "department").order_by(
         DbCase(running, default=F("due_date")).asc(nulls_last=True), "-dispatched_at"
     )
-    if user.role != "district_admin":
+    if user.role != Role.DISTRICT_ADMIN:
         cases = cases.filter(department=liaison_department(user))
     if query.strip():
         text = query.strip()
@@ -73,10 +75,12 @@ def arbitration_queue():
     from .models import Case, ExtensionRequest
 
     return {
-        "returned": Case.objects.filter(status="returned").select_related("park", "category"),
-        "extensions": ExtensionRequest.objects.filter(status="pending").select_related(
-            "case", "department", "requested_by"
+        "returned": Case.objects.filter(status=Case.Status.RETURNED).select_related(
+            "park", "category"
         ),
+        "extensions": ExtensionRequest.objects.filter(
+            status=ExtensionRequest.Status.PENDING
+        ).select_related("case", "department", "requested_by"),
     }
 
 
@@ -87,10 +91,12 @@ def hub_workload(*, user) -> dict[str, int] | None:
 
     if not user.is_authenticated:
         return None
-    if user.role == "district_admin":
+    if user.role == Role.DISTRICT_ADMIN:
         return {
-            "returned": Case.objects.filter(status="returned").count(),
-            "extensions": ExtensionRequest.objects.filter(status="pending").count(),
+            "returned": Case.objects.filter(status=Case.Status.RETURNED).count(),
+            "extensions": ExtensionRequest.objects.filter(
+                status=ExtensionRequest.Status.PENDING
+            ).count(),
             "overdue": Case.objects.open().filter(is_overdue=True).count(),
         }
     department = liaison_department(user)
@@ -98,8 +104,8 @@ def hub_workload(*, user) -> dict[str, int] | None:
         return None
     cases = Case.objects.for_department(department)
     return {
-        "dispatched": cases.filter(status="dispatched").count(),
-        "in_progress": cases.filter(status="in_progress").count(),
+        "dispatched": cases.filter(status=Case.Status.DISPATCHED).count(),
+        "in_progress": cases.filter(status=Case.Status.IN_PROGRESS).count(),
         "overdue": cases.open().filter(is_overdue=True).count(),
     }
 

@@ -60,13 +60,13 @@ def _case_context(request, case, **forms):
         "events": case.events.select_related("actor"),
         "answers": case.answers.select_related("department"),
         "enterprise_files": case.attachments.filter(from_enterprise=True),
-        "is_handler": request.user.role == Role.LIAISON,
+        "actions": case.allowed_actions(request.user),
         "answer_form": CaseAnswerForm(),
         "question_form": QuestionForm(),
         "transfer_form": TransferForm(),
         "return_form": ReturnForm(),
         "extension_form": ExtensionForm(),
-        "pending_extension": case.extensions.filter(status="pending").first(),
+        "pending_extension": case.extensions.filter(status=ExtensionRequest.Status.PENDING).first(),
     }
     context.update(forms)
     return context
@@ -255,22 +255,22 @@ def redispatch(request, pk: int):
 @require_POST
 @role_required(Role.DISTRICT_ADMIN)
 def extension_decide(request, pk: int):
+    """One form, two buttons: approve (延期批准) or deny (不予批准, with the reason as note)."""
     extension = get_object_or_404(ExtensionRequest, pk=pk)
     form = ExtensionDecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            extensions.extension_decide(
-                extension=extension,
-                by=request.user,
-                approve=form.cleaned_data["decision"] == "approve",
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Decision recorded."))
-    else:
+    if not form.is_valid():
         messages.error(request, _("The decision could not be read; nothing was changed."))
+        return redirect("onewindow:arbitration")
+    note = form.cleaned_data["note"]
+    try:
+        if form.approves:
+            extensions.extension_approve(extension=extension, by=request.user, note=note)
+        else:
+            extensions.extension_deny(extension=extension, by=request.user, reason=note)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Decision recorded."))
     return redirect("onewindow:arbitration")
 
 

@@ -1,7 +1,10 @@
-"""Helpers shared by the appeal workflows: transitions, timeline events, notices."""
+"""Helpers shared by the appeal workflows: timeline steps, attachments, notices.
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+Locking and status changes are the lifecycle's (`appeals.lifecycle`).
+"""
+
+from django.conf import settings
+from django.urls import reverse
 
 from accounts.models import Role, User
 from core.attachments import content_type_for
@@ -11,40 +14,23 @@ from tenants.selectors import park_current, park_site_url
 from ..models import Appeal, AppealAttachment, AppealEvent
 
 
-def appeal_lock(appeal: Appeal) -> Appeal:
-    """The appeal's row, locked until the end of the transaction, as it is now."""
-    return Appeal.objects.select_for_update().get(pk=appeal.pk)
-
-
-def require_status(appeal: Appeal, *statuses: str) -> None:
-    if appeal.status not in statuses:
-        raise ValidationError(
-            _("This appeal is now “%(status)s”; nothing was changed.")
-            % {"status": appeal.get_status_display()},
-            code="wrong_status",
-        )
-
-
 def event_add(
     appeal: Appeal,
     *,
-    actor: str,
+    actor: AppealEvent.Actor,
     action: str,
     params: dict | None = None,
     actor_name: str = "",
-    from_status: str = "",
     note: str = "",
     public: bool = True,
 ) -> AppealEvent:
+    """A step on the appeal's timeline that moves no status (status changes: the lifecycle)."""
     return AppealEvent.objects.create(
         appeal=appeal,
         actor=actor,
         actor_name=actor_name[:60],
         action=action,
         params=params or {},
-        from_status=from_status,
-        # A step that changed nothing (a department's progress) shows no "→ status".
-        to_status=appeal.status if from_status and appeal.status != from_status else "",
         note=note,
         is_public=public,
     )
@@ -72,13 +58,20 @@ def attachments_payload(appeal: Appeal, *, source: str, since=None) -> list[dict
     ]
 
 
+def park_link(name: str, appeal: Appeal) -> str:
+    """An absolute link to one of the appeal's pages on this park's site, by URL name, from a
+    park request, a hub request or a worker alike (so the park URLconf is named)."""
+    path = reverse(name, args=[appeal.tracking_number], urlconf=settings.ROOT_URLCONF)
+    return park_site_url(park_current(), path)
+
+
 def enterprise_notify(appeal: Appeal, *, title: str, body: str = "") -> None:
-    url = park_site_url(park_current(), f"/appeals/{appeal.tracking_number}/")
+    url = park_link("appeals:detail", appeal)
     notify(recipients=[appeal.enterprise.account], title=title, body=body, url=url)
 
 
 def window_notify(appeal: Appeal, *, title: str, body: str = "") -> None:
-    url = park_site_url(park_current(), f"/office/appeals/{appeal.tracking_number}/")
+    url = park_link("appeals:window_detail", appeal)
     staff = User.objects.filter(role=Role.WINDOW_STAFF, is_active=True)
     notify(recipients=staff, title=title, body=body, url=url)
 

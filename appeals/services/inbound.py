@@ -7,10 +7,12 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
-from ..models import Appeal, AppealAttachment, ReceivedMessage
-from .common import appeal_lock, enterprise_notify, event_add
+from onewindow.protocol import ToPark
+
+from ..lifecycle import AppealAction, appeal_can, appeal_lock, appeal_transition
+from ..models import Appeal, AppealAttachment, AppealEvent, ReceivedMessage
+from .common import enterprise_notify, event_add
 
 
 @transaction.atomic
@@ -34,7 +36,7 @@ def _progress(appeal: Appeal, payload: dict) -> None:
         appeal.save(update_fields=["department_due", "department", "updated_at"])
     event_add(
         appeal,
-        actor="department",
+        actor=AppealEvent.Actor.DEPARTMENT,
         actor_name=payload.get("department_name", ""),
         action=payload["action"],
         params=payload.get("params") or {},
@@ -44,19 +46,16 @@ def _progress(appeal: Appeal, payload: dict) -> None:
 
 
 def _info_requested(appeal: Appeal, payload: dict) -> None:
-    if appeal.status != Appeal.Status.DISPATCHED:
+    if not appeal_can(appeal, AppealAction.REQUEST_INFO):
         return
-    before = appeal.status
-    appeal.status = Appeal.Status.INFO_REQUESTED
-    appeal.info_request = payload["question"]
-    appeal.save(update_fields=["status", "info_request", "updated_at"])
-    event_add(
+    appeal = appeal_transition(
         appeal,
-        actor="department",
+        action=AppealAction.REQUEST_INFO,
+        to=Appeal.Status.INFO_REQUESTED,
         actor_name=payload.get("department_name", ""),
-        action=gettext_noop("More information requested"),
-        from_status=before,
         note=payload["question"],
+        fields={"info_request": payload["question"]},
+        locked=True,
     )
     enterprise_notify(
         appeal,
@@ -67,17 +66,36 @@ def _info_requested(appeal: Appeal, payload: dict) -> None:
 
 
 def _answered(appeal: Appeal, payload: dict) -> None:
-    if appeal.status not in (Appeal.Status.DISPATCHED, Appeal.Status.INFO_REQUESTED):
+    if not appeal_can(appeal, AppealAction.DEPARTMENT_ANSWER):
         return
-    before = appeal.status
-    appeal.status = Appeal.Status.ANSWERED
-    appeal.answer = payload["text"]
-    appeal.answered_by = payload.get("department_name", "")[:60]
-    # When the answer reached the enterprise: the rating period runs from here, so a message
-    # delayed by an outage does not shorten it (the hub keeps the department's own time).
-    appeal.answered_at = timezone.now()
-    appeal.save()
-    for item in payload.get("attachments", []):
+    answered_by = payload.get("department_name", "")[:60]
+    appeal = appeal_transition(
+        appeal,
+        action=AppealAction.DEPARTMENT_ANSWER,
+        to=Appeal.Status.ANSWERED,
+        actor_name=answered_by,
+        note=payload["text"],
+        fields={
+            "answer": payload["text"],
+            "answered_by": answered_by,
+            # When the answer reached the enterprise: the rating period runs from here, so a
+            # message delayed by an outage does not shorten it (the hub keeps the department's
+            # own time).
+            "answered_at": timezone.now(),
+        },
+        locked=True,
+    )
+    _answer_files(appeal, payload.get("attachments", []))
+    enterprise_notify(
+        appeal,
+        title=_("Appeal %(number)s has an answer") % {"number": appeal.tracking_number},
+        body=_("Please read it and rate it."),
+    )
+
+
+def _answer_files(appeal: Appeal, items: list[dict]) -> None:
+    """The department's files, already stored by the hub: only their rows are made here."""
+    for item in items:
         attachment = AppealAttachment(
             appeal=appeal,
             name=item["name"],
@@ -87,25 +105,12 @@ def _answered(appeal: Appeal, payload: dict) -> None:
         )
         attachment.file.name = item["path"]
         attachment.save()
-    event_add(
-        appeal,
-        actor="department",
-        actor_name=appeal.answered_by,
-        action=gettext_noop("Answered"),
-        from_status=before,
-        note=payload["text"],
-    )
-    enterprise_notify(
-        appeal,
-        title=_("Appeal %(number)s has an answer") % {"number": appeal.tracking_number},
-        body=_("Please read it and rate it."),
-    )
 
 
 HANDLERS = {
-    "progress": _progress,
-    "info_requested": _info_requested,
-    "answered": _answered,
+    ToPark.PROGRESS: _progress,
+    ToPark.INFO_REQUESTED: _info_requested,
+    ToPark.ANSWERED: _answered,
 }
 
 

@@ -13,16 +13,9 @@ from core.workdays import WorkingCalendar
 from onewindow.models import AppealCategory
 from tenants.selectors import park_current
 
-from ..models import Appeal, AppealAttachment
-from .common import (
-    appeal_lock,
-    attachments_save,
-    enterprise_notify,
-    event_add,
-    person_name,
-    require_status,
-    window_notify,
-)
+from ..lifecycle import AppealAction, appeal_lock, appeal_require, appeal_transition
+from ..models import Appeal, AppealAttachment, AppealEvent
+from .common import attachments_save, enterprise_notify, event_add, person_name, window_notify
 
 
 def tracking_number_next(day: datetime.date) -> str:
@@ -105,8 +98,8 @@ def _source(at_window: bool) -> str:
     return AppealAttachment.Source.WINDOW if at_window else AppealAttachment.Source.ENTERPRISE
 
 
-def _actor(at_window: bool) -> str:
-    return "window" if at_window else "enterprise"
+def _actor(at_window: bool) -> AppealEvent.Actor:
+    return AppealEvent.Actor.WINDOW if at_window else AppealEvent.Actor.ENTERPRISE
 
 
 def _number(appeal: Appeal) -> dict:
@@ -130,25 +123,23 @@ def appeal_resubmit(
     uploads = list(uploads)
     kinds = attachments_validate(uploads)
     appeal = appeal_lock(appeal)
-    require_status(appeal, Appeal.Status.RETURNED)
+    appeal_require(appeal, AppealAction.RESUBMIT)
     attachments_count_check(existing=appeal.attachments.count(), added=len(uploads))
-    now = timezone.now()
-    before = appeal.status
-    appeal.category = category
-    appeal.title = title
-    appeal.description = description
-    appeal.contact_name = contact_name
-    appeal.contact_mobile = contact_mobile
-    appeal.status = Appeal.Status.SUBMITTED
-    appeal.window_due = window_due_from(now, category)
-    appeal.save()
-    attachments_save(appeal, uploads, kinds, source=AppealAttachment.Source.ENTERPRISE)
-    event_add(
+    appeal = appeal_transition(
         appeal,
-        actor="enterprise",
+        action=AppealAction.RESUBMIT,
+        to=Appeal.Status.SUBMITTED,
         actor_name=person_name(by),
-        action=gettext_noop("Corrected and resubmitted"),
-        from_status=before,
+        fields={
+            "category": category,
+            "title": title,
+            "description": description,
+            "contact_name": contact_name,
+            "contact_mobile": contact_mobile,
+            "window_due": window_due_from(timezone.now(), category),
+        },
+        locked=True,
     )
+    attachments_save(appeal, uploads, kinds, source=AppealAttachment.Source.ENTERPRISE)
     window_notify(appeal, title=_("Appeal %(number)s was resubmitted") % _number(appeal))
     return appeal

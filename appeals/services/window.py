@@ -7,16 +7,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.attachments import attachments_validate
+from onewindow.protocol import ToHub
 
-from ..models import Appeal, AppealAttachment
+from ..lifecycle import AppealAction, appeal_lock, appeal_transition
+from ..models import Appeal, AppealAttachment, AppealEvent
 from .common import (
-    appeal_lock,
     attachments_payload,
     attachments_save,
     enterprise_notify,
     event_add,
     person_name,
-    require_status,
 )
 from .outbox import outbox_write
 
@@ -32,31 +32,29 @@ def _reason_required(reason: str, message: str) -> str:
 def appeal_accept(*, appeal: Appeal, by, category=None, department=None, note: str = "") -> Appeal:
     """受理: the appeal goes to the hub (outbox, same transaction), the enterprise is told."""
     appeal = appeal_lock(appeal)
-    require_status(appeal, Appeal.Status.SUBMITTED)
-    before = appeal.status
-    appeal.category = category or appeal.category
-    appeal.department = department
-    appeal.status = Appeal.Status.DISPATCHED
-    appeal.accepted_at = timezone.now()
-    appeal.sent_to_hub = True
-    appeal.save()
-    event_add(
+    appeal = appeal_transition(
         appeal,
-        actor="window",
+        action=AppealAction.ACCEPT,
+        to=Appeal.Status.DISPATCHED,
         actor_name=person_name(by),
-        action=gettext_noop("Accepted and sent to the district"),
-        from_status=before,
+        fields={
+            "category": category or appeal.category,
+            "department": department,
+            "accepted_at": timezone.now(),
+            "sent_to_hub": True,
+        },
+        locked=True,
     )
     if note.strip():
         event_add(
             appeal,
-            actor="window",
+            actor=AppealEvent.Actor.WINDOW,
             actor_name=person_name(by),
             action=gettext_noop("Internal note"),
             note=note.strip(),
             public=False,
         )
-    outbox_write(appeal=appeal, kind="case.create", payload=_case_payload(appeal))
+    outbox_write(appeal=appeal, kind=ToHub.CASE_CREATE, payload=_case_payload(appeal))
     enterprise_notify(
         appeal,
         title=_("Appeal %(number)s was accepted") % {"number": appeal.tracking_number},
@@ -88,49 +86,35 @@ def _case_payload(appeal: Appeal) -> dict:
 def appeal_return(*, appeal: Appeal, by, reason: str) -> Appeal:
     """补正: back to the enterprise, who corrects and resubmits."""
     reason = _reason_required(reason, _("Say what the enterprise must add or correct."))
-    return _window_decision(
+    appeal = appeal_transition(
         appeal,
-        by=by,
-        reason=reason,
-        status=Appeal.Status.RETURNED,
-        action=gettext_noop("Returned for more information"),
-        title=_("Appeal %(number)s needs more information"),
+        action=AppealAction.RETURN,
+        to=Appeal.Status.RETURNED,
+        actor_name=person_name(by),
+        note=reason,
     )
+    _tell_enterprise(appeal, _("Appeal %(number)s needs more information"), reason)
+    return appeal
 
 
 @transaction.atomic
 def appeal_reject(*, appeal: Appeal, by, reason: str) -> Appeal:
     """不予受理, with the reason the enterprise will read."""
     reason = _reason_required(reason, _("Give the reason the appeal cannot be accepted."))
-    return _window_decision(
+    appeal = appeal_transition(
         appeal,
-        by=by,
-        reason=reason,
-        status=Appeal.Status.REJECTED,
-        action=gettext_noop("Not accepted"),
-        title=_("Appeal %(number)s was not accepted"),
-    )
-
-
-def _window_decision(appeal, *, by, reason: str, status: str, action: str, title: str) -> Appeal:
-    """The window sends a waiting appeal back or turns it down, telling the enterprise why."""
-    appeal = appeal_lock(appeal)
-    require_status(appeal, Appeal.Status.SUBMITTED)
-    before = appeal.status
-    appeal.status = status
-    if status == Appeal.Status.REJECTED:
-        appeal.closed_at = timezone.now()
-    appeal.save(update_fields=["status", "closed_at", "updated_at"])
-    event_add(
-        appeal,
-        actor="window",
+        action=AppealAction.REJECT,
+        to=Appeal.Status.REJECTED,
         actor_name=person_name(by),
-        action=action,
-        from_status=before,
         note=reason,
+        fields={"closed_at": timezone.now()},
     )
-    enterprise_notify(appeal, title=title % {"number": appeal.tracking_number}, body=reason)
+    _tell_enterprise(appeal, _("Appeal %(number)s was not accepted"), reason)
     return appeal
+
+
+def _tell_enterprise(appeal: Appeal, title: str, reason: str) -> None:
+    enterprise_notify(appeal, title=title % {"number": appeal.tracking_number}, body=reason)
 
 
 @transaction.atomic
@@ -140,24 +124,22 @@ def appeal_answer_at_window(*, appeal: Appeal, by, text: str, uploads=()) -> App
     uploads = list(uploads)
     kinds = attachments_validate(uploads)
     appeal = appeal_lock(appeal)
-    require_status(appeal, Appeal.Status.SUBMITTED)
-    before = appeal.status
     now = timezone.now()
-    appeal.status = Appeal.Status.ANSWERED
-    appeal.accepted_at = appeal.accepted_at or now
-    appeal.answer = text
-    appeal.answered_by = _("Park window")
-    appeal.answered_at = now
-    appeal.save()
-    attachments_save(appeal, uploads, kinds, source=AppealAttachment.Source.WINDOW)
-    event_add(
+    appeal = appeal_transition(
         appeal,
-        actor="window",
+        action=AppealAction.WINDOW_ANSWER,
+        to=Appeal.Status.ANSWERED,
         actor_name=person_name(by),
-        action=gettext_noop("Answered at the park window"),
-        from_status=before,
         note=text,
+        fields={
+            "accepted_at": appeal.accepted_at or now,
+            "answer": text,
+            "answered_by": _("Park window"),
+            "answered_at": now,
+        },
+        locked=True,
     )
+    attachments_save(appeal, uploads, kinds, source=AppealAttachment.Source.WINDOW)
     enterprise_notify(
         appeal,
         title=_("Appeal %(number)s has an answer") % {"number": appeal.tracking_number},

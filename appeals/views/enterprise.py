@@ -14,8 +14,10 @@ from core.forms import form_add_errors
 
 from .. import selectors
 from ..forms import AppealForm, InfoReplyForm, RatingForm, ResubmitForm
+from ..lifecycle import AppealAction
 from ..services.intake import appeal_resubmit, appeal_submit
-from ..services.journey import appeal_rate, appeal_reply_info
+from ..services.journey import appeal_reply_info
+from ..services.rating import appeal_rate
 
 
 def _enterprise(request):
@@ -69,22 +71,24 @@ def appeal_submitted(request, tracking_number: str):
 @role_required(Role.ENTERPRISE)
 def appeal_detail(request, tracking_number: str):
     appeal = selectors.appeal_get_for_enterprise(user=request.user, tracking_number=tracking_number)
-    return render(
-        request,
-        "appeals/detail.html",
-        {
-            "appeal": appeal,
-            "events": selectors.public_events(appeal),
-            "reply_form": InfoReplyForm(),
-            "rating_form": RatingForm(),
-        },
-    )
+    return render(request, "appeals/detail.html", _detail_context(request, appeal))
+
+
+def _detail_context(request, appeal, **forms) -> dict:
+    return {
+        "appeal": appeal,
+        "actions": appeal.allowed_actions(request.user),
+        "events": selectors.public_events(appeal),
+        "reply_form": InfoReplyForm(),
+        "rating_form": RatingForm(),
+        **forms,
+    }
 
 
 @role_required(Role.ENTERPRISE)
 def appeal_edit(request, tracking_number: str):
     appeal = selectors.appeal_get_for_enterprise(user=request.user, tracking_number=tracking_number)
-    if not appeal.can_be_edited:
+    if AppealAction.RESUBMIT not in appeal.allowed_actions(request.user):
         messages.error(request, _("This appeal cannot be changed now."))
         return redirect("appeals:detail", tracking_number=tracking_number)
     initial = {
@@ -126,13 +130,7 @@ def _post_action(request, tracking_number, form_class, action, template_key):
             form_add_errors(form, exc)
         else:
             return redirect("appeals:detail", tracking_number=tracking_number)
-    context = {
-        "appeal": appeal,
-        "events": selectors.public_events(appeal),
-        "reply_form": InfoReplyForm(),
-        "rating_form": RatingForm(),
-        template_key: form,
-    }
+    context = _detail_context(request, appeal, **{template_key: form})
     return render(request, "appeals/detail.html", context, status=400)
 
 

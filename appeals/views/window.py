@@ -35,9 +35,10 @@ def queue(request):
     )
 
 
-def _detail_context(appeal, **forms):
+def _detail_context(request, appeal, **forms):
     context = {
         "appeal": appeal,
+        "actions": appeal.allowed_actions(request.user),
         "events": appeal.events.all(),
         "accept_form": AcceptForm(),
         "return_form": ReasonForm(prefix="return"),
@@ -51,7 +52,7 @@ def _detail_context(appeal, **forms):
 @role_required(Role.WINDOW_STAFF)
 def window_detail(request, tracking_number: str):
     appeal = selectors.appeal_get_for_window(tracking_number=tracking_number)
-    return render(request, "appeals/window/detail.html", _detail_context(appeal))
+    return render(request, "appeals/window/detail.html", _detail_context(request, appeal))
 
 
 def _act(request, tracking_number, form, form_key, action, done: str):
@@ -69,7 +70,7 @@ def _act(request, tracking_number, form, form_key, action, done: str):
     return render(
         request,
         "appeals/window/detail.html",
-        _detail_context(appeal, **{form_key: form}),
+        _detail_context(request, appeal, **{form_key: form}),
         status=400,
     )
 

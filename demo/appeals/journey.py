@@ -11,8 +11,9 @@ from django_tenants.utils import schema_context
 from accounts.models import User
 from appeals.models import Appeal, OutboxMessage
 from appeals.services.intake import appeal_resubmit, appeal_submit
-from appeals.services.journey import appeal_close_unrated, appeal_rate, appeal_reply_info
+from appeals.services.journey import appeal_reply_info
 from appeals.services.outbox import outbox_deliver
+from appeals.services.rating import appeal_close_unrated, appeal_rate
 from appeals.services.window import (
     appeal_accept,
     appeal_answer_at_window,
@@ -30,7 +31,7 @@ from onewindow.services.cases import (
     case_transfer,
 )
 from onewindow.services.deadlines import case_mark_overdue, case_remind
-from onewindow.services.extensions import extension_decide, extension_request
+from onewindow.services.extensions import extension_approve, extension_deny, extension_request
 from onewindow.services.outbox import park_message_deliver
 
 from .texts import (
@@ -293,7 +294,10 @@ class _Journey:
         note = "同意延期，请在新的时限内办结。" if approve else "事项较为简单，请按原时限办结。"
         with schema_context("public"):
             extension = cast(ExtensionRequest, self.extension)  # ask_extension() came first
-            extension_decide(extension=extension, by=self.w.admin, approve=approve, note=note)
+            if approve:
+                extension_approve(extension=extension, by=self.w.admin, note=note)
+            else:
+                extension_deny(extension=extension, by=self.w.admin, reason=note)
             self.case = Case.objects.select_related("department").get(pk=self.open_case.pk)
         self.to_park()
 

@@ -100,6 +100,18 @@ class Case(models.Model):
     def is_open(self) -> bool:
         return self.status not in (self.Status.ANSWERED, self.Status.CLOSED)
 
+    @property
+    def clock_running(self) -> bool:
+        """The department clock runs until an answer, and stands still while paused."""
+        return self.status in (self.Status.DISPATCHED, self.Status.IN_PROGRESS)
+
+    def allowed_actions(self, user) -> frozenset:
+        """What `user` may do to this case now (`onewindow.lifecycle.CaseAction` values)."""
+        # The lifecycle is built on this model, so it is imported when first asked.
+        from ..lifecycle import case_allowed_actions
+
+        return case_allowed_actions(self, user)
+
 
 class CaseArrival(models.Model):
     """One arrival of a case at a department: dispatch, re-dispatch after 退单, or transfer in.

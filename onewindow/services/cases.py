@@ -1,5 +1,6 @@
 """What liaisons (and, for returned cases, district admins) do with a case."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,16 +9,15 @@ from django.utils.translation import gettext_noop
 from core.attachments import attachments_validate, content_type_for
 from core.workdays import WorkingCalendar
 
+from ..lifecycle import CaseAction, case_lock, case_require, case_transition
 from ..models import Case, CaseAnswer, CaseArrival, CaseAttachment, Department
+from ..protocol import ToPark
 from .common import (
     admins_notify,
-    case_lock,
-    event_add,
     liaisons_notify,
     number,
     progress,
     require_handler,
-    require_status,
     require_text,
     tell_park,
 )
@@ -33,15 +33,13 @@ def case_sign(*, case: Case, by) -> Case:
     """签收: the liaison takes the case on. The clock started at dispatch, not now."""
     case = case_lock(case)
     require_handler(case, by)
-    require_status(case, Case.Status.DISPATCHED)
-    before = case.status
-    case.status = Case.Status.IN_PROGRESS
-    case.save(update_fields=["status"])
+    case = case_transition(
+        case, action=CaseAction.SIGN, to=Case.Status.IN_PROGRESS, by=by, locked=True
+    )
     arrival = _current_arrival(case)
     if arrival and arrival.signed_at is None:
         arrival.signed_at = timezone.now()
         arrival.save(update_fields=["signed_at"])
-    event_add(case, by=by, action=gettext_noop("Signed for"), from_status=before)
     progress(
         case, gettext_noop("%(department)s is handling it"), {"department": case.department.name}
     )
@@ -56,11 +54,11 @@ def case_answer(*, case: Case, by, text: str, uploads=()) -> CaseAnswer:
     kinds = attachments_validate(uploads)
     case = case_lock(case)
     require_handler(case, by)
-    require_status(case, Case.Status.DISPATCHED, Case.Status.IN_PROGRESS)
+    case_require(case, CaseAction.ANSWER)
     if case.status == Case.Status.DISPATCHED:
         case_sign(case=case, by=by)
         case.refresh_from_db()
-    before, now = case.status, timezone.now()
+    now = timezone.now()
     answer = CaseAnswer.objects.create(
         case=case,
         department=case.department,
@@ -69,6 +67,30 @@ def case_answer(*, case: Case, by, text: str, uploads=()) -> CaseAnswer:
         answered_at=now,
         due_date=case.due_date,
     )
+    files = _answer_files_save(case, answer, uploads, kinds)
+    case = case_transition(
+        case,
+        action=CaseAction.ANSWER,
+        to=Case.Status.ANSWERED,
+        by=by,
+        note=text,
+        fields={"first_answered_at": case.first_answered_at or now},
+        locked=True,
+    )
+    extensions_withdraw(case=case)
+    tell_park(
+        case,
+        ToPark.ANSWERED,
+        text=text,
+        department_name=case.department.name,
+        answered_at=now.isoformat(),
+        attachments=files,
+    )
+    return answer
+
+
+def _answer_files_save(case: Case, answer: CaseAnswer, uploads, kinds) -> list[dict]:
+    """Store the department's files with its answer; returns what the park must know of them."""
     files = [
         CaseAttachment.objects.create(
             case=case,
@@ -81,23 +103,10 @@ def case_answer(*, case: Case, by, text: str, uploads=()) -> CaseAnswer:
         )
         for upload, kind in zip(uploads, kinds, strict=True)
     ]
-    case.status = Case.Status.ANSWERED
-    case.first_answered_at = case.first_answered_at or now
-    case.save(update_fields=["status", "first_answered_at"])
-    extensions_withdraw(case=case)
-    event_add(case, by=by, action=gettext_noop("Answered"), from_status=before, note=text)
-    tell_park(
-        case,
-        "answered",
-        text=text,
-        department_name=case.department.name,
-        answered_at=now.isoformat(),
-        attachments=[
-            {"path": f.file.name, "name": f.name, "content_type": f.content_type, "size": f.size}
-            for f in files
-        ],
-    )
-    return answer
+    return [
+        {"path": f.file.name, "name": f.name, "content_type": f.content_type, "size": f.size}
+        for f in files
+    ]
 
 
 @transaction.atomic
@@ -106,19 +115,16 @@ def case_request_info(*, case: Case, by, question: str) -> Case:
     question = require_text(question, _("Say what information the enterprise must send."))
     case = case_lock(case)
     require_handler(case, by)
-    require_status(case, Case.Status.IN_PROGRESS)
-    before = case.status
-    case.status = Case.Status.INFO_REQUESTED
-    case.paused_on = timezone.localdate()
-    case.save(update_fields=["status", "paused_on"])
-    event_add(
+    case = case_transition(
         case,
+        action=CaseAction.REQUEST_INFO,
+        to=Case.Status.INFO_REQUESTED,
         by=by,
-        action=gettext_noop("Asked for more information"),
-        from_status=before,
         note=question,
+        fields={"paused_on": timezone.localdate()},
+        locked=True,
     )
-    tell_park(case, "info_requested", question=question, department_name=case.department.name)
+    tell_park(case, ToPark.INFO_REQUESTED, question=question, department_name=case.department.name)
     return case
 
 
@@ -128,26 +134,23 @@ def case_transfer(*, case: Case, by, department: Department, reason: str) -> Cas
     reason = require_text(reason, _("Give the reason for the transfer."))
     case = case_lock(case)
     require_handler(case, by)
-    require_status(case, Case.Status.DISPATCHED, Case.Status.IN_PROGRESS)
+    case_require(case, CaseAction.TRANSFER)
     if department == case.department or not department.is_active:
-        from django.core.exceptions import ValidationError
-
         raise ValidationError(_("Choose another, active department."), code="department")
-    before, source = case.status, case.department
-    case.department = department
-    case.status = Case.Status.DISPATCHED
-    case.reminded_at = None  # the receiving department gets its own reminder
-    case.save(update_fields=["department", "status", "reminded_at"])
+    source = case.department
+    case = case_transition(
+        case,
+        action=CaseAction.TRANSFER,
+        to=Case.Status.DISPATCHED,
+        by=by,
+        note=reason,
+        params={"source": source.name, "target": department.name},
+        # The receiving department gets its own reminder.
+        fields={"department": department, "reminded_at": None},
+        locked=True,
+    )
     extensions_withdraw(case=case)
     CaseArrival.objects.create(case=case, department=department, kind=CaseArrival.Kind.TRANSFER)
-    event_add(
-        case,
-        by=by,
-        from_status=before,
-        note=reason,
-        action=gettext_noop("Transferred from %(source)s to %(target)s"),
-        params={"source": source.name, "target": department.name},
-    )
     progress(case, gettext_noop("Transferred to %(department)s"), {"department": department.name})
     liaisons_notify(
         case, department, title=_("Case %(number)s transferred to you") % number(case), body=reason
@@ -161,24 +164,20 @@ def case_return(*, case: Case, by, reason: str) -> Case:
     reason = require_text(reason, _("Say why the case is not for your department."))
     case = case_lock(case)
     require_handler(case, by)
-    require_status(case, Case.Status.DISPATCHED, Case.Status.IN_PROGRESS)
-    before = case.status
+    case = case_transition(
+        case, action=CaseAction.RETURN, to=Case.Status.RETURNED, by=by, note=reason, locked=True
+    )
     arrival = _current_arrival(case)
     if arrival:
         arrival.returned_at = timezone.now()
         arrival.save(update_fields=["returned_at"])
-    case.status = Case.Status.RETURNED
-    case.save(update_fields=["status"])
     extensions_withdraw(case=case)
-    event_add(
-        case, by=by, action=gettext_noop("Returned as misrouted"), from_status=before, note=reason
-    )
     progress(case, gettext_noop("Being assigned to the responsible department by the district"))
     admins_notify(
         case,
         title=_("Case %(number)s returned for re-dispatch") % number(case),
         body=reason,
-        path="/arbitration/",
+        url_name="onewindow:arbitration",
     )
     return case
 
@@ -187,31 +186,31 @@ def case_return(*, case: Case, by, reason: str) -> Case:
 def case_redispatch(*, case: Case, by, department: Department, note: str = "") -> Case:
     """A district admin re-dispatches a returned case: a new department clock starts."""
     case = case_lock(case)
-    require_status(case, Case.Status.RETURNED)
+    case_require(case, CaseAction.REDISPATCH)
     if not department.is_active:
-        from django.core.exceptions import ValidationError
-
         raise ValidationError(_("Choose an active department."), code="department")
-    before, now = case.status, timezone.now()
-    case.department = department
-    case.status = Case.Status.DISPATCHED
-    case.dispatched_at = now
-    case.due_date = WorkingCalendar.load().add_working_days(
+    now = timezone.now()
+    due = WorkingCalendar.load().add_working_days(
         timezone.localdate(now), case.category.department_deadline_days
     )
-    case.is_overdue = False
-    case.reminded_at = None
-    case.save()
+    case = case_transition(
+        case,
+        action=CaseAction.REDISPATCH,
+        to=Case.Status.DISPATCHED,
+        by=by,
+        note=note,
+        params={"department": department.name},
+        fields={
+            "department": department,
+            "dispatched_at": now,
+            "due_date": due,
+            "is_overdue": False,
+            "reminded_at": None,
+        },
+        locked=True,
+    )
     CaseArrival.objects.create(
         case=case, department=department, kind=CaseArrival.Kind.REDISPATCH, arrived_at=now
-    )
-    event_add(
-        case,
-        by=by,
-        from_status=before,
-        note=note,
-        action=gettext_noop("Re-dispatched to %(department)s"),
-        params={"department": department.name},
     )
     progress(case, gettext_noop("Sent to %(department)s"), {"department": department.name})
     liaisons_notify(case, department, title=_("New case %(number)s") % number(case))

@@ -1,6 +1,11 @@
-"""Helpers shared by the hub workflows: locking, transitions, timeline, notices."""
+"""Helpers shared by the hub workflows: permission, timeline, park messages, notices.
 
+Locking and status changes are the lifecycle's (`onewindow.lifecycle`).
+"""
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
@@ -8,15 +13,8 @@ from notifications.services import notify
 from tenants.selectors import hub_url
 
 from ..models import Case, CaseEvent
+from ..protocol import ToPark
 from .outbox import park_message_write
-
-
-def case_lock(case: Case) -> Case:
-    return (
-        Case.objects.select_for_update(of=("self",))
-        .select_related("park", "department", "category")
-        .get(pk=case.pk)
-    )
 
 
 def require_handler(case: Case, by) -> None:
@@ -29,15 +27,6 @@ def require_handler(case: Case, by) -> None:
         )
 
 
-def require_status(case: Case, *statuses: str) -> None:
-    if case.status not in statuses:
-        raise ValidationError(
-            _("This case is now “%(status)s”; nothing was changed.")
-            % {"status": case.get_status_display()},
-            code="wrong_status",
-        )
-
-
 def require_text(text: str, message: str) -> str:
     text = (text or "").strip()
     if not text:
@@ -45,28 +34,19 @@ def require_text(text: str, message: str) -> str:
     return text
 
 
-def event_add(
-    case: Case,
-    *,
-    by=None,
-    action: str,
-    params: dict | None = None,
-    from_status: str = "",
-    note: str = "",
-):
+def event_add(case: Case, *, by=None, action: str, params: dict | None = None, note: str = ""):
+    """A step on the case's timeline that moves no status (status changes: the lifecycle)."""
     return CaseEvent.objects.create(
         case=case,
         actor=by if by is not None and by.pk else None,
         actor_name=str(by)[:60] if by is not None else "",
         action=action,
         params=params or {},
-        from_status=from_status,
-        to_status=case.status if from_status and case.status != from_status else "",
         note=note,
     )
 
 
-def tell_park(case: Case, kind: str, **payload) -> None:
+def tell_park(case: Case, kind: ToPark, **payload) -> None:
     park_message_write(case=case, kind=kind, payload=payload)
 
 
@@ -76,7 +56,7 @@ def progress(
     """A step the enterprise may follow on the park site (`action`: an English message id)."""
     tell_park(
         case,
-        "progress",
+        ToPark.PROGRESS,
         action=action,
         params=params or {},
         note=note,
@@ -87,14 +67,23 @@ def progress(
     )
 
 
+def hub_link(name: str, *args) -> str:
+    """An absolute link to a hub page by its URL name, from a hub request, a park's request or
+    a worker alike (so the hub's URLconf is named, not the current one)."""
+    return hub_url(reverse(name, args=args, urlconf=settings.PUBLIC_SCHEMA_URLCONF))
+
+
 def liaisons_notify(case: Case, department, *, title: str, body: str = "") -> None:
     users = User.objects.filter(liaison__department=department, is_active=True)
-    notify(recipients=users, title=title, body=body, url=hub_url(f"/cases/{case.pk}/"))
+    url = hub_link("onewindow:case_detail", case.pk)
+    notify(recipients=users, title=title, body=body, url=url)
 
 
-def admins_notify(case: Case, *, title: str, body: str = "", path: str = "") -> None:
+def admins_notify(case: Case, *, title: str, body: str = "", url_name: str = "") -> None:
+    """Tell the district admins; the link goes to `url_name` (a hub page) or to the case."""
     users = User.objects.filter(role=Role.DISTRICT_ADMIN, is_active=True)
-    notify(recipients=users, title=title, body=body, url=hub_url(path or f"/cases/{case.pk}/"))
+    url = hub_link(url_name) if url_name else hub_link("onewindow:case_detail", case.pk)
+    notify(recipients=users, title=title, body=body, url=url)
 
 
 def number(case: Case) -> dict:

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_noop
 
 from core.workdays import WorkingCalendar
 
+from ..lifecycle import case_lock
 from ..models import Case
-from .common import admins_notify, case_lock, event_add, liaisons_notify, number
+from .common import admins_notify, event_add, liaisons_notify, number
 
 
 def deadlines_check(*, today: datetime.date | None = None) -> dict[str, int]:
@@ -30,7 +31,7 @@ def deadlines_check(*, today: datetime.date | None = None) -> dict[str, int]:
 @transaction.atomic
 def case_remind(*, case: Case) -> bool:
     case = case_lock(case)
-    if case.reminded_at is not None or case.status not in ("dispatched", "in_progress"):
+    if case.reminded_at is not None or not case.clock_running:
         return False
     case.reminded_at = timezone.now()
     case.save(update_fields=["reminded_at"])
@@ -49,11 +50,7 @@ def case_remind(*, case: Case) -> bool:
 @transaction.atomic
 def case_mark_overdue(*, case: Case, today: datetime.date) -> bool:
     case = case_lock(case)
-    if (
-        case.is_overdue
-        or case.due_date >= today
-        or case.status not in ("dispatched", "in_progress")
-    ):
+    if case.is_overdue or case.due_date >= today or not case.clock_running:
         return False
     case.is_overdue = True
     case.save(update_fields=["is_overdue"])

@@ -1,6 +1,7 @@
 """Park → hub messages, applied exactly once: the key is recorded in the same transaction as
 the change it makes, and a case exists at most once per appeal (a database constraint)."""
 
+import logging
 import uuid
 
 from django.db import transaction
@@ -11,9 +12,13 @@ from django.utils.translation import gettext_noop
 
 from core.workdays import WorkingCalendar
 
+from ..lifecycle import CaseAction, case_can, case_lock, case_transition
 from ..models import AppealCategory, Case, CaseArrival, CaseAttachment, Department, ReceivedMessage
+from ..protocol import ToHub
 from ..selectors import department_for
-from .common import admins_notify, case_lock, event_add, liaisons_notify, number, progress
+from .common import admins_notify, event_add, liaisons_notify, number, progress
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -22,7 +27,7 @@ def hub_receive(*, park, key: uuid.UUID, kind: str, appeal_id: int, payload: dic
     _receipt, created = ReceivedMessage.objects.get_or_create(key=key)
     if not created:
         return False
-    if kind == "case.create":
+    if kind == ToHub.CASE_CREATE:
         case_create(park=park, payload=payload)
         return True
     case = Case.objects.filter(park=park, appeal_id=appeal_id).first()
@@ -88,24 +93,22 @@ def _attachments_add(case: Case, items: list[dict]) -> None:
 
 def _info_reply(case: Case, payload: dict) -> None:
     """The enterprise replied: the clock runs again, the due date moves by the pause."""
-    if case.status != Case.Status.INFO_REQUESTED:
+    if not case_can(case, CaseAction.INFO_REPLY):
         return
-    before = case.status
     replied_on = timezone.localdate(parse_datetime(payload["replied_at"]))
-    calendar = WorkingCalendar.load()
-    case.due_date = calendar.due_after_pause(case.due_date, case.paused_on, replied_on)
-    case.paused_on = None
-    case.status = Case.Status.IN_PROGRESS
-    if case.due_date >= timezone.localdate():
-        case.is_overdue = False  # still late? beat marks and announces it
-    case.save()
-    _attachments_add(case, payload.get("attachments", []))
-    event_add(
+    due = WorkingCalendar.load().due_after_pause(case.due_date, case.paused_on, replied_on)
+    fields = {"due_date": due, "paused_on": None}
+    if due >= timezone.localdate():
+        fields["is_overdue"] = False  # still late? beat marks and announces it
+    case = case_transition(
         case,
-        action=gettext_noop("The enterprise sent more information"),
-        from_status=before,
+        action=CaseAction.INFO_REPLY,
+        to=Case.Status.IN_PROGRESS,
         note=payload["text"],
+        fields=fields,
+        locked=True,
     )
+    _attachments_add(case, payload.get("attachments", []))
     progress(
         case,
         gettext_noop("The department received your information; due date %(due)s"),
@@ -117,60 +120,78 @@ def _info_reply(case: Case, payload: dict) -> None:
 
 
 def _rated(case: Case, payload: dict) -> None:
-    before = case.status
+    """The enterprise rated the answer: closed, or back to the department (重办)."""
+    if not case_can(case, CaseAction.RATE):
+        # Only an answered case can be rated at the park; anything else is not this rating's.
+        logger.warning("rating of case %s ignored: the case is %s", case.pk, case.status)
+        return
+    rated_at = parse_datetime(payload["rated_at"])
     last_answer = case.answers.order_by("-answered_at", "-id").first()
-    case.resolved = payload["resolved"]
-    case.satisfaction = payload["satisfaction"]
-    case.rated_at = parse_datetime(payload["rated_at"])
-    case.rated_department = last_answer.department if last_answer else case.department
+    fields = {
+        "resolved": payload["resolved"],
+        "satisfaction": payload["satisfaction"],
+        "rated_at": rated_at,
+        "rated_department": last_answer.department if last_answer else case.department,
+    }
     if payload["rehandle"]:
-        case.rehandle_count += 1
-        case.status = Case.Status.IN_PROGRESS
-        case.due_date = WorkingCalendar.load().add_working_days(
-            timezone.localdate(case.rated_at), case.category.department_deadline_days
-        )
-        case.is_overdue = False
-        case.reminded_at = None
+        to = Case.Status.IN_PROGRESS
+        fields.update(_rehandle_fields(case, rated_at))
     else:
-        case.status = Case.Status.CLOSED
-        case.closed_at = case.rated_at
-    case.save()
-    event_add(
+        to, fields["closed_at"] = Case.Status.CLOSED, rated_at
+    case = case_transition(
         case,
-        action=gettext_noop("Rated by the enterprise"),
-        from_status=before,
+        action=CaseAction.RATE,
+        to=to,
         note=payload.get("comment", ""),
+        fields=fields,
+        locked=True,
     )
     if payload["rehandle"]:
-        event_add(case, action=gettext_noop("Sent back for re-handling"))
-        progress(
-            case,
-            gettext_noop("Being handled again; due date %(due)s"),
-            {"due": case.due_date.isoformat()},
-        )
-        liaisons_notify(
-            case,
-            case.department,
-            title=_("Case %(number)s must be handled again") % number(case),
-            body=payload.get("comment", ""),
-        )
-        admins_notify(
-            case, title=_("Case %(number)s: the enterprise is dissatisfied") % number(case)
-        )
+        _rehandle_announce(case, payload)
+
+
+def _rehandle_fields(case: Case, rated_at) -> dict:
+    """重办: a new department clock from the day of the rating."""
+    return {
+        "rehandle_count": case.rehandle_count + 1,
+        "due_date": WorkingCalendar.load().add_working_days(
+            timezone.localdate(rated_at), case.category.department_deadline_days
+        ),
+        "is_overdue": False,
+        "reminded_at": None,
+    }
+
+
+def _rehandle_announce(case: Case, payload: dict) -> None:
+    event_add(case, action=gettext_noop("Sent back for re-handling"))
+    progress(
+        case,
+        gettext_noop("Being handled again; due date %(due)s"),
+        {"due": case.due_date.isoformat()},
+    )
+    liaisons_notify(
+        case,
+        case.department,
+        title=_("Case %(number)s must be handled again") % number(case),
+        body=payload.get("comment", ""),
+    )
+    admins_notify(case, title=_("Case %(number)s: the enterprise is dissatisfied") % number(case))
 
 
 def _closed_unrated(case: Case, payload: dict) -> None:
-    if case.status != Case.Status.ANSWERED:
+    if not case_can(case, CaseAction.CLOSE_UNRATED):
         return
-    before = case.status
-    case.status = Case.Status.CLOSED
-    case.closed_at = parse_datetime(payload["at"])
-    case.save(update_fields=["status", "closed_at"])
-    event_add(case, action=gettext_noop("Closed without a rating"), from_status=before)
+    case_transition(
+        case,
+        action=CaseAction.CLOSE_UNRATED,
+        to=Case.Status.CLOSED,
+        fields={"closed_at": parse_datetime(payload["at"])},
+        locked=True,
+    )
 
 
 HANDLERS = {
-    "case.info_reply": _info_reply,
-    "case.rated": _rated,
-    "case.closed_unrated": _closed_unrated,
+    ToHub.INFO_REPLY: _info_reply,
+    ToHub.RATED: _rated,
+    ToHub.CLOSED_UNRATED: _closed_unrated,
 }

@@ -3,7 +3,8 @@
 from django_tenants.utils import schema_context
 
 from appeals.models import Appeal, AppealEvent
-from appeals.services.journey import appeal_rate, appeal_reply_info
+from appeals.services.journey import appeal_reply_info
+from appeals.services.rating import appeal_rate
 from onewindow.models import Case, CaseArrival
 from onewindow.services.cases import case_answer, case_request_info, case_sign
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from appeals.models import Appeal, OutboxMessage
-from appeals.services.journey import appeal_rate, appeals_close_unrated
+from appeals.services.rating import appeal_rate, appeals_close_unrated
 from onewindow.models import Case
 from onewindow.services.cases import case_answer, case_request_info, case_sign
 
