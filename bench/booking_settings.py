@@ -3,7 +3,7 @@ off (the booking form allows 60 POSTs an hour per user), the bench's own task qu
 
 import copy
 
-from bench.settings_appeals import *  # noqa: F401,F403
+from bench.settings_appeals import *  # noqa: F403
 from bench.settings_appeals import LOGGING as _LOGGING
 
 # Every full slot answers 409, which django.request logs as a warning: hundreds of lines of

@@ -1,6 +1,6 @@
 """bench.settings_bench for the appeal benches (bench/appeal_*.py): web server and worker."""
 
-from bench.settings_bench import *  # noqa: F401,F403
+from bench.settings_bench import *  # noqa: F403
 
 # The enterprise's submit form is limited to 30 POSTs an hour per user (django-ratelimit,
 # appeals.views.enterprise.appeal_new); the bench posts hundreds from one account, so rate

@@ -1,6 +1,6 @@
 """portal.settings.dev plus the bench ping views and a bypassable tenant middleware."""
 
-from portal.settings.dev import *  # noqa: F401,F403
+from portal.settings.dev import *  # noqa: F403
 from portal.settings.dev import MIDDLEWARE as _PORTAL_MIDDLEWARE
 
 ROOT_URLCONF = "bench.urls_tenant"

@@ -21,7 +21,7 @@ class SegmentedSearchFilter(SearchFilter):
             return queryset.none()
         params["search"] = words
         params.setdefault("search_operator", "and")
-        request._request.GET = params  # noqa: SLF001 - DRF reads GET from the Django request
+        request._request.GET = params  # DRF reads GET from the Django request
         return super().filter_queryset(request, queryset, view)
 
 

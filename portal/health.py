@@ -20,7 +20,7 @@ def check_database() -> bool:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         return True
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
 
 
@@ -30,7 +30,7 @@ def check_broker() -> bool:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=0, timeout=1)
         return True
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
 
 
@@ -38,14 +38,14 @@ def check_worker() -> bool:
 
     try:
         return bool(app.control.ping(timeout=1.0))
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
 
 
 def check_beat() -> bool:
     try:
         raw = get_redis_connection("default").get(HEARTBEAT_KEY)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
     return raw is not None and time.time() - float(raw) < HEARTBEAT_MAX_AGE_S
 

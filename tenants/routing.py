@@ -31,7 +31,7 @@ _state: _State = {"generation": None, "checked_at": 0.0}
 def _shared_generation() -> bytes | None:
     try:
         return get_redis_connection("default").get(GENERATION_KEY)
-    except Exception:  # noqa: BLE001 - Redis down must not take routing down
+    except Exception:  # Redis down must not take routing down
         return _state["generation"]
 
 

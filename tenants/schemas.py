@@ -15,7 +15,7 @@ CLONE_FUNCTION = "public.clone_schema(text, text, public.cloneparms[])"
 
 def clone_function_install() -> None:
     """(Re)install django-tenants' clone_schema() function in the public schema."""
-    CloneSchema()._create_clone_schema_function()  # noqa: SLF001 - the function's SQL lives there
+    CloneSchema()._create_clone_schema_function()  # the function's SQL lives there
 
 
 def schema_set_public() -> None:

@@ -125,7 +125,7 @@ def _drop_schema_if_left(schema_name: str) -> None:
         and not Park.objects.filter(schema_name=schema_name).exists()
     ):
         with connection.cursor() as cursor:
-            cursor.execute(f'DROP SCHEMA "{schema_name}" CASCADE')  # noqa: S608 - validated slug
+            cursor.execute(f'DROP SCHEMA "{schema_name}" CASCADE')  # a validated slug
 
 
 def _set_up_park_schema(*, park: Park, hostname: str) -> None:

@@ -10,10 +10,10 @@ SECRET_KEY = env.get_str("SECRET_KEY", "dev-only-not-secret-parkportal-key-chang
 DEBUG = env.get_bool("DEBUG", False)
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", [".localhost", "localhost", "127.0.0.1"])
 
-from .apps import *  # noqa: E402,F401,F403
-from .services import *  # noqa: E402,F401,F403
-from .tenancy import *  # noqa: E402,F401,F403
-from .wagtail import *  # noqa: E402,F401,F403
+from .apps import *  # noqa: E402, F403
+from .services import *  # noqa: E402, F403
+from .tenancy import *  # noqa: E402, F403
+from .wagtail import *  # noqa: E402, F403
 
 MIDDLEWARE = [
     "tenants.middleware.ParkTenantMiddleware",

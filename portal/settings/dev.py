@@ -1,6 +1,6 @@
 """Local development (`make run`)."""
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = env.get_bool("DEBUG", True)

@@ -1,6 +1,6 @@
 """Production: every secret comes from the environment, missing ones stop start-up."""
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = False

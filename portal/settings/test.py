@@ -1,6 +1,6 @@
 """pytest-django."""
 
-from .base import *  # noqa: F401,F403
+from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,5 +1,5 @@
 """Processes started by the test suite (web server, worker) against the test database."""
 
-from .test import *  # noqa: F401,F403
+from .test import *  # noqa: F403
 
 DEBUG = False

@@ -64,7 +64,8 @@ def test_the_same_persona_of_another_park_gets_nothing(appeal_with_file, path):
 def test_anonymous_visitors_are_sent_to_log_in(appeal_with_file, path):
     appeal, _attachment = appeal_with_file
     response = client_for("alpha.localhost").get(path.format(n=appeal.tracking_number))
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
 
 
 def test_anonymous_visitors_cannot_download_files(appeal_with_file):

@@ -38,7 +38,8 @@ def test_tracking_numbers_count_up_within_a_day(park_a):
 def test_the_whole_journey_through_services(park_a):
     appeal, case = dispatched_case("alpha")
     assert case.department.short_name == "工信局"
-    assert case.enterprise_uscc and case.status == Case.Status.DISPATCHED
+    assert case.enterprise_uscc
+    assert case.status == Case.Status.DISPATCHED
     assert reload("alpha", appeal).department_due == case.due_date
 
     liaison = user_in("public", "liaison")
@@ -52,7 +53,8 @@ def test_the_whole_journey_through_services(park_a):
         appeal_reply_info(appeal=appeal, by=user_in("alpha", "enterprise_user"), text="已补充。")
     deliver_to_hub("alpha")
     case.refresh_from_db()
-    assert case.status == Case.Status.IN_PROGRESS and case.paused_on is None
+    assert case.status == Case.Status.IN_PROGRESS
+    assert case.paused_on is None
 
     case_answer(case=case, by=liaison, text="贴息资金已于11月拨付。")
     deliver_to_parks()
@@ -66,7 +68,9 @@ def test_the_whole_journey_through_services(park_a):
         )
     deliver_to_hub("alpha")
     case.refresh_from_db()
-    assert case.status == Case.Status.CLOSED and case.satisfaction == 1 and case.resolved
+    assert case.status == Case.Status.CLOSED
+    assert case.satisfaction == 1
+    assert case.resolved
     assert case.rated_department == case.department
     assert CaseArrival.objects.filter(case=case).count() == 1
 
@@ -86,7 +90,8 @@ def test_dissatisfied_sends_the_case_back_to_the_department(park_a):
         )
     deliver_to_hub("alpha")
     case.refresh_from_db()
-    assert case.status == Case.Status.IN_PROGRESS and case.rehandle_count == 1
+    assert case.status == Case.Status.IN_PROGRESS
+    assert case.rehandle_count == 1
     assert reload("alpha", appeal).status == Appeal.Status.DISPATCHED
 
 
@@ -114,5 +119,6 @@ def test_timeline_steps_are_shown_in_the_readers_language(park_a):
         english = [event.action_text for event in events]
     with translation.override("zh-hans"):
         chinese = [event.action_text for event in events]
-    assert "Sent to 工业和信息化局" in english and "Accepted and sent to the district" in english
+    assert "Sent to 工业和信息化局" in english
+    assert "Accepted and sent to the district" in english
     assert "已受理并推送至区级平台" in chinese

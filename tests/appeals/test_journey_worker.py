@@ -56,7 +56,8 @@ def test_appeal_journey_from_park_to_hub_and_back(web_server, celery_worker):
     assert number in liaison.get("/cases/").text
     file = case.attachments.get()
     download = liaison.get(f"/cases/{case.pk}/files/{file.pk}/")
-    assert download.status_code == 200 and download.content.startswith(b"%PDF")
+    assert download.status_code == 200
+    assert download.content.startswith(b"%PDF")
     assert liaison.post(f"/cases/{case.pk}/sign/").status_code == 302
     answer = "补贴已审核通过，将于本月底拨付。"
     assert liaison.post(f"/cases/{case.pk}/answer/", {"text": answer}).status_code == 302
@@ -67,12 +68,14 @@ def test_appeal_journey_from_park_to_hub_and_back(web_server, celery_worker):
 
     wait_for(answered)
     page = enterprise.get(f"/appeals/{number}/").text
-    assert answer in page and "工业和信息化局" in page
+    assert answer in page
+    assert "工业和信息化局" in page
     rating = {"resolved": "yes", "satisfaction": "1", "comment": "很及时"}
     assert enterprise.post(f"/appeals/{number}/rate/", rating).status_code == 302
 
     closed = wait_for(lambda: Case.objects.filter(tracking_number=number, status="closed").first())
-    assert closed.satisfaction == 1 and closed.resolved is True
+    assert closed.satisfaction == 1
+    assert closed.resolved is True
     with schema_context("alpha"):
         appeal = Appeal.objects.get(tracking_number=number)
         assert appeal.status == Appeal.Status.CLOSED

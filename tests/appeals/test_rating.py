@@ -36,7 +36,8 @@ def test_an_answer_not_rated_in_seven_days_is_closed_unrated(answered):
         assert Appeal.objects.get(pk=appeal.pk).status == Appeal.Status.CLOSED_UNRATED
     deliver_to_hub("alpha")
     case.refresh_from_db()
-    assert case.status == Case.Status.CLOSED and case.satisfaction is None
+    assert case.status == Case.Status.CLOSED
+    assert case.satisfaction is None
 
 
 def test_the_rating_period_is_configurable(answered, settings):
@@ -87,7 +88,8 @@ def test_a_dissatisfied_window_answer_goes_back_to_the_window(park_a):
             appeal=appeal, by=user_in("alpha", "enterprise_user"), resolved=False, satisfaction=4
         )
         appeal.refresh_from_db()
-    assert appeal.status == Appeal.Status.SUBMITTED and appeal.rehandle_count == 1
+    assert appeal.status == Appeal.Status.SUBMITTED
+    assert appeal.rehandle_count == 1
     assert appeal.window_due > timezone.localdate()  # a fresh window clock, not overdue
 
 
@@ -100,7 +102,8 @@ def test_department_text_is_shown_escaped_to_the_enterprise(park_a):
     client = host_client("alpha.localhost")
     log_in(client, "enterprise_user")
     page = client.get(f"/appeals/{appeal.tracking_number}/").content.decode()
-    assert SCRIPT not in page and "&lt;script&gt;" in page
+    assert SCRIPT not in page
+    assert "&lt;script&gt;" in page
     client.post(f"/appeals/{appeal.tracking_number}/reply/", {"text": SCRIPT})
     deliver_to_hub("alpha")
     case.refresh_from_db()
@@ -115,4 +118,5 @@ def test_department_text_is_shown_escaped_to_the_enterprise(park_a):
     hub = host_client("localhost")
     log_in(hub, "liaison")
     page = hub.get(f"/cases/{case.pk}/").content.decode()
-    assert SCRIPT not in page and "&lt;script&gt;" in page
+    assert SCRIPT not in page
+    assert "&lt;script&gt;" in page

@@ -61,7 +61,8 @@ def test_an_enterprise_submits_and_gets_its_tracking_number_and_link(enterprise)
     with schema_context("alpha"):
         appeal = Appeal.objects.get(title="人才住房申请材料咨询")
         assert appeal.attachments.count() == 2
-    assert appeal.tracking_number in page and appeal.secret in page
+    assert appeal.tracking_number in page
+    assert appeal.secret in page
 
 
 def test_a_double_click_makes_one_appeal(enterprise):
@@ -74,7 +75,8 @@ def test_a_double_click_makes_one_appeal(enterprise):
 
 def test_anonymous_visitors_are_sent_to_log_in(park_a_client):
     response = park_a_client.get("/appeals/new/")
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
 
 
 def test_window_staff_cannot_use_the_enterprise_form(window):
@@ -162,7 +164,8 @@ def test_script_in_every_text_field_is_shown_escaped(enterprise, window):
     data = form_data(title=script, description=script, contact_name=script)
     response = enterprise.post("/appeals/new/", data)
     page = enterprise.get(response["Location"].replace("submitted/", "")).content.decode()
-    assert script not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert script not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     with schema_context("alpha"):
         number = Appeal.objects.get(title=script).tracking_number
     reason = {"return-reason": script}
@@ -219,7 +222,8 @@ def test_the_queue_filters_overdue_appeals(window, park_a):
     with schema_context("alpha"):
         Appeal.objects.filter(pk=overdue.pk).update(window_due=datetime.date(2026, 1, 5))
     page = window.get("/office/appeals/?due=overdue").content.decode()
-    assert overdue.tracking_number in page and fresh.tracking_number not in page
+    assert overdue.tracking_number in page
+    assert fresh.tracking_number not in page
 
 
 def test_a_returned_appeal_is_corrected_and_resubmitted(enterprise, window, park_a):
@@ -236,7 +240,8 @@ def test_a_returned_appeal_is_corrected_and_resubmitted(enterprise, window, park
     assert response.status_code == 302
     with schema_context("alpha"):
         appeal.refresh_from_db()
-        assert appeal.status == Appeal.Status.SUBMITTED and appeal.title == "已补充材料的诉求"
+        assert appeal.status == Appeal.Status.SUBMITTED
+        assert appeal.title == "已补充材料的诉求"
 
 
 def test_walk_in_appeals_are_filed_by_the_window(window, park_a):
@@ -250,7 +255,8 @@ def test_walk_in_appeals_are_filed_by_the_window(window, park_a):
     assert response.status_code == 302
     with schema_context("alpha"):
         appeal = Appeal.objects.get(title="窗口代办诉求")
-        assert appeal.filed_at_window and appeal.enterprise.pk == enterprise_pk
+        assert appeal.filed_at_window
+        assert appeal.enterprise.pk == enterprise_pk
 
 
 def test_a_window_answer_is_rated_by_the_enterprise(enterprise, window, park_a):
@@ -267,7 +273,8 @@ def test_a_window_answer_is_rated_by_the_enterprise(enterprise, window, park_a):
     assert response.status_code == 302
     with schema_context("alpha"):
         appeal.refresh_from_db()
-        assert appeal.status == Appeal.Status.CLOSED and appeal.satisfaction == 2
+        assert appeal.status == Appeal.Status.CLOSED
+        assert appeal.satisfaction == 2
 
 
 def test_lookup_by_number_and_mobile(park_a_client, park_a):
@@ -293,7 +300,8 @@ def test_a_wrong_mobile_and_a_wrong_number_get_the_same_answer(park_a_client, pa
     strip = lambda response: response.content.decode().replace("csrfmiddlewaretoken", "")  # noqa: E731
     assert wrong_mobile.status_code == wrong_number.status_code == 200
     assert "没有与该受理编号和手机号码相符的诉求" in wrong_mobile.content.decode()
-    assert appeal.title not in strip(wrong_mobile) and appeal.title not in strip(wrong_number)
+    assert appeal.title not in strip(wrong_mobile)
+    assert appeal.title not in strip(wrong_number)
 
 
 def test_an_invalid_tracking_number_is_explained(park_a_client):
@@ -304,7 +312,8 @@ def test_an_invalid_tracking_number_is_explained(park_a_client):
 def test_the_secret_link_shows_progress_without_login(park_a_client, park_a):
     appeal = submit("alpha")
     response = park_a_client.get(f"/track/{appeal.secret}/")
-    assert response.status_code == 200 and appeal.title in response.content.decode()
+    assert response.status_code == 200
+    assert appeal.title in response.content.decode()
     assert park_a_client.get(f"/track/{appeal.secret[:-1]}x/").status_code == 404
 
 
@@ -316,7 +325,8 @@ def test_lookup_is_rate_limited(park_a_client, settings):
         ).status_code
         for _ in range(12)
     ]
-    assert statuses[0] == 200 and statuses[-1] == 429
+    assert statuses[0] == 200
+    assert statuses[-1] == 429
 
 
 def test_the_queue_shows_waiting_appeals_first_the_most_urgent_on_top(window, park_a):
@@ -354,5 +364,6 @@ def test_lookup_without_login_shows_progress_but_not_the_text_of_answers(park_a_
         park_a_client.get(f"/track/{appeal.secret}/"),
     ):
         page = response.content.decode()
-        assert appeal.tracking_number in page and "已答复" in page
+        assert appeal.tracking_number in page
+        assert "已答复" in page
         assert "十二万元" not in page

@@ -90,7 +90,8 @@ def test_check_in_outcome_and_follow_up_appeal_on_a_phone(demo_site, todays_book
 
     with schema_context("baolong"):
         booking = Booking.objects.select_related("appeal").get(code=todays_booking)
-    assert booking.status == "attended" and booking.appeal is not None
+    assert booking.status == "attended"
+    assert booking.appeal is not None
     window.get_by_role("link", name=booking.appeal.tracking_number).click()
     window.wait_for_load_state()
     assert "来自企业服务日" in window.content()

@@ -19,7 +19,8 @@ def test_home_page_shows_services_policies_news_and_the_appeal_entry(
     body = park_a_client.get("/").content.decode()
     assert "股权融资" in body
     assert "/appeals/new/" in body
-    assert "/policies/" in body and "/news/" in body
+    assert "/policies/" in body
+    assert "/news/" in body
 
 
 def test_home_page_renders_in_a_bounded_number_of_queries(

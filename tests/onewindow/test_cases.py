@@ -34,7 +34,8 @@ def test_signing_for_a_case_keeps_the_clock_and_tells_the_enterprise(case):
     response = hub("liaison").post(f"/cases/{case.pk}/sign/")
     assert response.status_code == 302
     case.refresh_from_db()
-    assert case.status == Case.Status.IN_PROGRESS and case.due_date == due
+    assert case.status == Case.Status.IN_PROGRESS
+    assert case.due_date == due
     assert case.arrivals.get().signed_at is not None
     deliver_to_parks()
     with schema_context("alpha"):
@@ -52,7 +53,8 @@ def test_an_answer_reaches_the_enterprise(case):
     deliver_to_parks()
     with schema_context("alpha"):
         appeal = Appeal.objects.get(pk=case.appeal_id)
-        assert appeal.status == Appeal.Status.ANSWERED and appeal.answer == "已协调银行放款。"
+        assert appeal.status == Appeal.Status.ANSWERED
+        assert appeal.answer == "已协调银行放款。"
 
 
 def test_an_empty_answer_is_refused(case):
@@ -70,7 +72,8 @@ def test_a_transfer_keeps_the_running_clock(case):
     )
     assert response.status_code == 302
     case.refresh_from_db()
-    assert case.department == target and case.due_date == due
+    assert case.department == target
+    assert case.due_date == due
     assert case.arrivals.filter(kind=CaseArrival.Kind.TRANSFER, department=target).exists()
     assert hub("other_liaison").get(f"/cases/{case.pk}/").status_code == 200
     assert hub("liaison").get(f"/cases/{case.pk}/").status_code == 404
@@ -86,10 +89,13 @@ def test_a_returned_case_is_redispatched_by_a_district_admin_with_a_new_clock(ca
     target = Department.objects.get(short_name="科创局")
     admin.post(f"/arbitration/cases/{case.pk}/redispatch/", {"department": target.pk})
     case.refresh_from_db()
-    assert case.status == Case.Status.DISPATCHED and case.department == target
+    assert case.status == Case.Status.DISPATCHED
+    assert case.department == target
     assert case.due_date > datetime.date(2026, 1, 5)
     kinds = list(case.arrivals.values_list("kind", "returned_at"))
-    assert kinds[0][0] == "dispatch" and kinds[0][1] is not None and kinds[1][0] == "redispatch"
+    assert kinds[0][0] == "dispatch"
+    assert kinds[0][1] is not None
+    assert kinds[1][0] == "redispatch"
 
 
 def test_an_approved_extension_moves_the_due_date(case):
@@ -117,10 +123,8 @@ def test_a_denial_needs_a_reason_and_keeps_the_due_date(case):
     )
     extension.refresh_from_db()
     case.refresh_from_db()
-    assert (
-        extension.status == ExtensionRequest.Status.DENIED
-        and case.due_date == extension.case.due_date
-    )
+    assert extension.status == ExtensionRequest.Status.DENIED
+    assert case.due_date == extension.case.due_date
 
 
 def test_a_second_pending_extension_is_refused(case):
@@ -161,12 +165,14 @@ def test_reminders_and_overdue_marking_run_once(case):
     deadlines_check(today=case.due_date)
     deadlines_check(today=case.due_date)
     case.refresh_from_db()
-    assert case.reminded_at is not None and events("催办") == 1
+    assert case.reminded_at is not None
+    assert events("催办") == 1
     later = WorkingCalendar.load().add_working_days(case.due_date, 1)
     deadlines_check(today=later)
     deadlines_check(today=later)
     case.refresh_from_db()
-    assert case.is_overdue and events("已超期") == 1
+    assert case.is_overdue
+    assert events("已超期") == 1
     from notifications.models import Notification
 
     titles = Notification.objects.filter(recipient__username="liaison").values_list(

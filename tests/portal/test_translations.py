@@ -13,7 +13,8 @@ def test_every_message_is_translated_and_none_is_fuzzy():
         catalog = read_po(po)
     missing = [m.id for m in catalog if m.id and not m.string]
     fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
-    assert missing == [] and fuzzy == []
+    assert missing == []
+    assert fuzzy == []
 
 
 def test_compiled_catalogue_matches_the_po_file():

@@ -40,8 +40,10 @@ def test_a_verified_enterprise_books_a_seat_and_is_notified(in_park_a):
     enterprise = persona_enterprise()
     booking = book(slot, enterprise)
     slot.refresh_from_db()
-    assert booking.status == Booking.Status.CONFIRMED and slot.booked == 1
-    assert len(booking.code) == 10 and set(booking.code) <= set(CODE_ALPHABET)
+    assert booking.status == Booking.Status.CONFIRMED
+    assert slot.booked == 1
+    assert len(booking.code) == 10
+    assert set(booking.code) <= set(CODE_ALPHABET)
     # Other tests' committed notices may be there too: find the one about this booking.
     notice = Notification.objects.get(
         recipient=enterprise.account, body__contains=booking.code_display
@@ -87,7 +89,8 @@ def test_a_full_slot_raises_slot_full(in_park_a):
     before = seats_state()
     with pytest.raises(SlotFull) as full:
         book(slot, persona_enterprise("other_enterprise_user"))
-    assert full.value.code == "slot_full" and full.value.slot == slot
+    assert full.value.code == "slot_full"
+    assert full.value.slot == slot
     assert seats_state() == before
 
 
@@ -144,7 +147,8 @@ def test_cancel_frees_the_seat_and_notifies(in_park_a):
     assert booking_cancel(booking=booking, by=booking.enterprise.account, now=now) is None
     booking.refresh_from_db()
     slot.refresh_from_db()
-    assert booking.status == Booking.Status.CANCELLED and booking.cancelled_at == now
+    assert booking.status == Booking.Status.CANCELLED
+    assert booking.cancelled_at == now
     assert slot.booked == 0
     titles = Notification.objects.filter(recipient=booking.enterprise.account)
     assert any("已取消" in n.title for n in titles)
@@ -179,7 +183,9 @@ def test_move_takes_the_new_seat_and_frees_the_old(in_park_a):
     booking.refresh_from_db()
     assert (first.booked, second.booked) == (0, 1)
     assert booking.status == Booking.Status.CANCELLED
-    assert moved.slot == second and moved.topic == "人才公寓" and moved.code != booking.code
+    assert moved.slot == second
+    assert moved.topic == "人才公寓"
+    assert moved.code != booking.code
 
 
 def test_move_to_a_full_slot_keeps_the_old_booking(in_park_a):

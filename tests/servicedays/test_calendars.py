@@ -43,7 +43,8 @@ def test_a_booking_calendar_has_the_slot_in_shanghai_time(in_park_a):
 
     calendar = parsed(calendars.booking_calendar(booking, site_url=SITE))
 
-    assert str(calendar["VERSION"]) == "2.0" and str(calendar["METHOD"]) == "PUBLISH"
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["METHOD"]) == "PUBLISH"
     assert str(calendar["PRODID"]) == calendars.PRODID
     [event] = calendar.events
     start, end = event["DTSTART"], event["DTEND"]
@@ -55,9 +56,8 @@ def test_a_booking_calendar_has_the_slot_in_shanghai_time(in_park_a):
     assert str(event["UID"]) == f"booking-{booking.code}@alpha.localhost"
     assert str(event["SUMMARY"]) == f"{booking.service_day.title} · 工业和信息化局"
     assert str(event["LOCATION"]) == booking.service_day.place
-    assert booking.code_display in str(event["DESCRIPTION"]) and booking.topic in str(
-        event["DESCRIPTION"]
-    )
+    assert booking.code_display in str(event["DESCRIPTION"])
+    assert booking.topic in str(event["DESCRIPTION"])
     assert str(event["URL"]) == f"{SITE}service-days/bookings/{booking.code}/"
     assert str(event["STATUS"]) == "CONFIRMED"
 

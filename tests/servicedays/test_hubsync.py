@@ -48,7 +48,8 @@ def test_a_delivered_day_matches_the_park(in_park_a):
     )
     assert [d.short_name for d in copy.departments.all()] == ["工信局"]
     [row] = hub_rows(in_park_a, day)
-    assert row.booking_id == booking.pk and row.status == "confirmed"
+    assert row.booking_id == booking.pk
+    assert row.status == "confirmed"
     assert row.enterprise_name == booking.enterprise.name
     assert row.question == "加计扣除比例是多少？"
     assert row.department_id == department().pk
@@ -85,7 +86,8 @@ def test_delivering_twice_changes_nothing(in_park_a):
     hubsync.day_sync_deliver(day_id=day.pk)
 
     after = hub_copy(in_park_a, day)
-    assert after.pk == before.pk and after.title == before.title
+    assert after.pk == before.pk
+    assert after.title == before.title
     assert len(hub_rows(in_park_a, day)) == 1
     with schema_context("public"):
         assert HubServiceDay.objects.filter(park=in_park_a, day_id=day.pk).count() == 1

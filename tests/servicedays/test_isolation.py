@@ -35,7 +35,8 @@ def test_an_enterprise_cannot_cancel_another_enterprises_booking(in_park_a):
         booking_cancel(booking=booking, by=other)
     booking.refresh_from_db()
     booking.slot.refresh_from_db()
-    assert booking.status == Booking.Status.CONFIRMED and booking.slot.booked == 1
+    assert booking.status == Booking.Status.CONFIRMED
+    assert booking.slot.booked == 1
 
 
 def test_an_enterprise_cannot_move_another_enterprises_booking(in_park_a):

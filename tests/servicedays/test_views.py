@@ -92,7 +92,8 @@ def test_an_enterprise_books_and_sees_its_code_and_qr(park_a, enterprise):
     assert response["Location"] == f"/service-days/bookings/{booking.code}/"
     page = enterprise.get(response["Location"]).content.decode()
     assert booking.code_display in page
-    assert "<svg" in page and 'role="img"' in page
+    assert "<svg" in page
+    assert 'role="img"' in page
     assert "新政策下如何归集人员人工费用？" in page
     assert "/booking.ics" in page
 

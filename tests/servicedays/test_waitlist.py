@@ -35,16 +35,20 @@ def test_a_cancellation_promotes_the_first_in_line_and_notifies_them(in_park_a):
 
     promoted = booking_cancel(booking=booking, by=booking.enterprise.account)
 
-    assert promoted.enterprise == first and promoted.status == Booking.Status.CONFIRMED
-    assert promoted.topic == "融资对接" and promoted.question == "想了解贴息政策。"
+    assert promoted.enterprise == first
+    assert promoted.status == Booking.Status.CONFIRMED
+    assert promoted.topic == "融资对接"
+    assert promoted.question == "想了解贴息政策。"
     first_entry.refresh_from_db()
     second_entry.refresh_from_db()
-    assert first_entry.status == WaitlistEntry.Status.PROMOTED and first_entry.booking == promoted
+    assert first_entry.status == WaitlistEntry.Status.PROMOTED
+    assert first_entry.booking == promoted
     assert second_entry.status == WaitlistEntry.Status.WAITING
     slot.refresh_from_db()
     assert slot.booked == 1
     notice = Notification.objects.get(recipient=first.account)
-    assert "候补成功" in notice.title and promoted.code_display in notice.body
+    assert "候补成功" in notice.title
+    assert promoted.code_display in notice.body
     assert not Notification.objects.filter(recipient=second.account).exists()
 
 
@@ -143,7 +147,8 @@ def test_a_seat_left_free_goes_to_the_first_in_line_from_beat(in_park_a):
     assert waitlist_promote_free() == 1
     entry.refresh_from_db()
     assert entry.status == WaitlistEntry.Status.PROMOTED
-    assert entry.booking.enterprise == waiting and entry.booking.slot == slot
+    assert entry.booking.enterprise == waiting
+    assert entry.booking.slot == slot
 
 
 def test_booking_a_slot_directly_gives_up_the_place_in_its_line(in_park_a):

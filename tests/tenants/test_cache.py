@@ -11,7 +11,8 @@ def test_cache_keys_carry_the_schema(park_a, park_b):
     with schema_context(park_b.schema_name):
         key_b = cache.make_key("wagtail_site_root_paths")
         assert cache.get("greeting") is None
-    assert key_a.startswith("alpha:") and key_b.startswith("beta:")
+    assert key_a.startswith("alpha:")
+    assert key_b.startswith("beta:")
 
 
 def test_page_urls_on_park_b_stay_right_after_park_a_warmed_the_cache(
