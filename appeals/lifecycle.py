@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from accounts.models import Role
+from core.lifecycle import moves, status_move
 
 from .models import Appeal, AppealEvent
 
@@ -41,24 +42,20 @@ class AppealAction(enum.StrEnum):
     CLOSE_UNRATED = "close_unrated"  # no rating in time
 
 
-def _moves(*froms: str, to: str) -> dict[str, frozenset[str]]:
-    return {status: frozenset({to}) for status in froms}
-
-
 # Action → {from status → the statuses it may move the appeal to}.
 TRANSITIONS: dict[AppealAction, dict[str, frozenset[str]]] = {
-    AppealAction.ACCEPT: _moves(S.SUBMITTED, to=S.DISPATCHED),
-    AppealAction.RETURN: _moves(S.SUBMITTED, to=S.RETURNED),
-    AppealAction.REJECT: _moves(S.SUBMITTED, to=S.REJECTED),
-    AppealAction.WINDOW_ANSWER: _moves(S.SUBMITTED, to=S.ANSWERED),
-    AppealAction.RESUBMIT: _moves(S.RETURNED, to=S.SUBMITTED),
-    AppealAction.REQUEST_INFO: _moves(S.DISPATCHED, to=S.INFO_REQUESTED),
-    AppealAction.REPLY: _moves(S.INFO_REQUESTED, to=S.DISPATCHED),
-    AppealAction.DEPARTMENT_ANSWER: _moves(S.DISPATCHED, S.INFO_REQUESTED, to=S.ANSWERED),
+    AppealAction.ACCEPT: moves(S.SUBMITTED, to=S.DISPATCHED),
+    AppealAction.RETURN: moves(S.SUBMITTED, to=S.RETURNED),
+    AppealAction.REJECT: moves(S.SUBMITTED, to=S.REJECTED),
+    AppealAction.WINDOW_ANSWER: moves(S.SUBMITTED, to=S.ANSWERED),
+    AppealAction.RESUBMIT: moves(S.RETURNED, to=S.SUBMITTED),
+    AppealAction.REQUEST_INFO: moves(S.DISPATCHED, to=S.INFO_REQUESTED),
+    AppealAction.REPLY: moves(S.INFO_REQUESTED, to=S.DISPATCHED),
+    AppealAction.DEPARTMENT_ANSWER: moves(S.DISPATCHED, S.INFO_REQUESTED, to=S.ANSWERED),
     # Satisfied: closed. Dissatisfied: re-handled (重办) by the department, or by the window
     # when the window gave the answer.
     AppealAction.RATE: {S.ANSWERED: frozenset({S.CLOSED, S.DISPATCHED, S.SUBMITTED})},
-    AppealAction.CLOSE_UNRATED: _moves(S.ANSWERED, to=S.CLOSED_UNRATED),
+    AppealAction.CLOSE_UNRATED: moves(S.ANSWERED, to=S.CLOSED_UNRATED),
 }
 
 
@@ -136,13 +133,14 @@ def appeal_transition(
     caller already holds the lock (`locked`). Refused moves change nothing."""
     if not locked:
         appeal = appeal_lock(appeal)
-    if to not in TRANSITIONS[action].get(appeal.status, ()):
-        raise _refusal(appeal)
-    before = appeal.status
-    changes = {**(fields or {}), "status": to}
-    for name, value in changes.items():
-        setattr(appeal, name, value)
-    appeal.save(update_fields=[*changes, "updated_at"])
+    before = status_move(
+        appeal,
+        allowed=TRANSITIONS[action],
+        to=to,
+        fields=fields,
+        refusal=lambda: _refusal(appeal),
+        also_saved=["updated_at"],
+    )
     step = STEPS[action]
     AppealEvent.objects.create(
         appeal=appeal,

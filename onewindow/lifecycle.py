@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from accounts.models import Role
+from core.lifecycle import moves, status_move
 
 from .models import Case, CaseEvent
 
@@ -38,23 +39,19 @@ class CaseAction(enum.StrEnum):
     CLOSE_UNRATED = "close_unrated"  # no rating in time (park message)
 
 
-def _moves(*froms: str, to: str) -> dict[str, frozenset[str]]:
-    return {status: frozenset({to}) for status in froms}
-
-
 # Action → {from status → the statuses it may move the case to}.
 TRANSITIONS: dict[CaseAction, dict[str, frozenset[str]]] = {
-    CaseAction.SIGN: _moves(S.DISPATCHED, to=S.IN_PROGRESS),
+    CaseAction.SIGN: moves(S.DISPATCHED, to=S.IN_PROGRESS),
     # An unsigned case may be answered: the workflow signs it for the liaison first.
-    CaseAction.ANSWER: _moves(S.DISPATCHED, S.IN_PROGRESS, to=S.ANSWERED),
-    CaseAction.REQUEST_INFO: _moves(S.IN_PROGRESS, to=S.INFO_REQUESTED),
-    CaseAction.TRANSFER: _moves(S.DISPATCHED, S.IN_PROGRESS, to=S.DISPATCHED),
-    CaseAction.RETURN: _moves(S.DISPATCHED, S.IN_PROGRESS, to=S.RETURNED),
-    CaseAction.REDISPATCH: _moves(S.RETURNED, to=S.DISPATCHED),
-    CaseAction.INFO_REPLY: _moves(S.INFO_REQUESTED, to=S.IN_PROGRESS),
+    CaseAction.ANSWER: moves(S.DISPATCHED, S.IN_PROGRESS, to=S.ANSWERED),
+    CaseAction.REQUEST_INFO: moves(S.IN_PROGRESS, to=S.INFO_REQUESTED),
+    CaseAction.TRANSFER: moves(S.DISPATCHED, S.IN_PROGRESS, to=S.DISPATCHED),
+    CaseAction.RETURN: moves(S.DISPATCHED, S.IN_PROGRESS, to=S.RETURNED),
+    CaseAction.REDISPATCH: moves(S.RETURNED, to=S.DISPATCHED),
+    CaseAction.INFO_REPLY: moves(S.INFO_REQUESTED, to=S.IN_PROGRESS),
     # Dissatisfied: re-handled (重办) by the department; satisfied: closed.
     CaseAction.RATE: {S.ANSWERED: frozenset({S.CLOSED, S.IN_PROGRESS})},
-    CaseAction.CLOSE_UNRATED: _moves(S.ANSWERED, to=S.CLOSED),
+    CaseAction.CLOSE_UNRATED: moves(S.ANSWERED, to=S.CLOSED),
 }
 
 # Actions that move no status, and the statuses they may be taken in: an extension only makes
@@ -137,13 +134,13 @@ def case_transition(
     caller already holds the lock (`locked`). Refused moves change nothing."""
     if not locked:
         case = case_lock(case)
-    if to not in TRANSITIONS.get(action, {}).get(case.status, ()):
-        raise _refusal(case)
-    before = case.status
-    changes = {**(fields or {}), "status": to}
-    for name, value in changes.items():
-        setattr(case, name, value)
-    case.save(update_fields=list(changes))
+    before = status_move(
+        case,
+        allowed=TRANSITIONS.get(action, {}),
+        to=to,
+        fields=fields,
+        refusal=lambda: _refusal(case),
+    )
     CaseEvent.objects.create(
         case=case,
         actor=by if by is not None and by.pk else None,
