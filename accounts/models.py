@@ -45,3 +45,15 @@ class User(AbstractUser):
     @property
     def is_enterprise(self) -> bool:
         return self.role == Role.ENTERPRISE
+
+    @property
+    def is_park_operator(self) -> bool:
+        return self.role == Role.PARK_OPERATOR
+
+    @property
+    def is_liaison(self) -> bool:
+        return self.role == Role.LIAISON
+
+    @property
+    def is_district_admin(self) -> bool:
+        return self.role == Role.DISTRICT_ADMIN

@@ -46,5 +46,13 @@ class Enterprise(models.Model):
         return self.name
 
     @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
     def is_verified(self) -> bool:
         return self.status == self.Status.VERIFIED
+
+    @property
+    def is_rejected(self) -> bool:
+        return self.status == self.Status.REJECTED

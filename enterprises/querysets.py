@@ -3,7 +3,7 @@ from django.db import models
 
 class EnterpriseQuerySet(models.QuerySet):
     def pending(self):
-        return self.filter(status="pending")
+        return self.filter(status=self.model.Status.PENDING)
 
     def verified(self):
-        return self.filter(status="verified")
+        return self.filter(status=self.model.Status.VERIFIED)

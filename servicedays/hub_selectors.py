@@ -12,8 +12,8 @@ from accounts.models import Role
 from onewindow.models import HubBooking, HubServiceDay
 from onewindow.selectors import liaison_department
 
+from .choices import SEAT_HOLDING
 from .models import SHANGHAI
-from .querysets import SEAT_HOLDING
 
 # Days this far back stay on the list: departments record outcomes after the day.
 RECENT_DAYS = 14
@@ -49,7 +49,9 @@ def hub_days_overview(*, user, park=None, department=None, today=None) -> dict:
     mine = Q(bookings__department=department) if department is not None else Q()
     days = days.annotate(
         booked=Count("bookings", filter=mine & Q(bookings__status__in=SEAT_HOLDING), distinct=True),
-        waiting=Count("bookings", filter=mine & Q(bookings__status="waiting"), distinct=True),
+        waiting=Count(
+            "bookings", filter=mine & Q(bookings__status=HubBooking.Status.WAITING), distinct=True
+        ),
     ).order_by("date", "start_time", "id")
     days = list(days)
     return {

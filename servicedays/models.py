@@ -1,4 +1,5 @@
 import datetime
+import enum
 import secrets
 from zoneinfo import ZoneInfo
 
@@ -9,18 +10,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from accounts.models import Role
 from core.messaging import OutboxBase
 
-from .querysets import (
-    SEAT_HOLDING,
-    BookingQuerySet,
-    ServiceDayQuerySet,
-    SlotQuerySet,
-    WaitlistQuerySet,
-)
+from .choices import SEAT_HOLDING, BookingStatus, WaitlistStatus
+from .querysets import BookingQuerySet, ServiceDayQuerySet, SlotQuerySet, WaitlistQuerySet
 
 # Service days happen in Shenzhen, whatever time zone a session has activated.
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+# The park's office for service days: who sets days up and checks enterprises in on the day.
+OFFICE_ROLES = (Role.WINDOW_STAFF, Role.PARK_OPERATOR)
+
+
+def _is_office(user) -> bool:
+    return user.is_authenticated and user.role in OFFICE_ROLES
 
 
 # Typed at the window from a phone screen: upper case, no 0/O, 1/I/L look-alikes.
@@ -69,6 +73,12 @@ class ServiceDay(models.Model):
         OVER = "over", _("Over")
         NOT_YET_OPEN = "not_yet_open", _("Booking not open yet")
         CLOSED = "closed", _("Booking closed")
+
+    class Action(enum.StrEnum):
+        """What the park's office does to a whole day."""
+
+        PUBLISH = "publish"
+        CANCEL = "cancel"
 
     title = models.CharField(_("title"), max_length=120)
     date = models.DateField(_("date"))
@@ -145,6 +155,26 @@ class ServiceDay(models.Model):
     def is_before_cutoff(self, now: datetime.datetime) -> bool:
         return now < self.booking_closes_at
 
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    def allowed_actions(self, user, now: datetime.datetime) -> frozenset["ServiceDay.Action"]:
+        """What `user` may do to the day now: the park's office publishes a draft, and calls
+        off a day that is neither over nor begun. The services check again under the lock."""
+        if not _is_office(user):
+            return frozenset()
+        still_planned = self.status in (self.Status.DRAFT, self.Status.PUBLISHED)
+        allowed = {
+            self.Action.PUBLISH: self.is_draft,
+            self.Action.CANCEL: still_planned and now < self.starts_at,
+        }
+        return frozenset(action for action, ok in allowed.items() if ok)
+
 
 class ServiceDayDepartment(models.Model):
     """A department hosting a service day (出席部门), with its seats per slot."""
@@ -216,11 +246,16 @@ class Booking(models.Model):
         RESOLVED = "resolved", _("Resolved on the spot")
         FOLLOW_UP = "follow_up", _("Follow-up needed")
 
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("Confirmed")
-        CANCELLED = "cancelled", _("Cancelled")
-        ATTENDED = "attended", _("Attended")
-        NO_SHOW = "no_show", _("Did not come")
+    Status = BookingStatus
+
+    class Action(enum.StrEnum):
+        """What is done to a booking: by the enterprise that made it, or at the park window."""
+
+        CANCEL = "cancel"
+        MOVE = "move"  # to another slot of the same day
+        CHECK_IN = "check_in"  # 签到, on the day
+        RECORD_OUTCOME = "record_outcome"
+        FILE_APPEAL = "file_appeal"  # the follow-up becomes an appeal (诉求)
 
     slot = models.ForeignKey(Slot, on_delete=models.PROTECT, related_name="bookings")
     # Denormalised from the slot for the one-booking-per-enterprise-per-day rule.
@@ -287,6 +322,42 @@ class Booking(models.Model):
         return self.status in SEAT_HOLDING
 
     @property
+    def is_confirmed(self) -> bool:
+        return self.status == self.Status.CONFIRMED
+
+    def allowed_actions(self, user, now: datetime.datetime) -> frozenset["Booking.Action"]:
+        """What `user` may do to this booking now: the enterprise that made it cancels or moves
+        it; the park's office checks it in, records the outcome and files the follow-up as an
+        appeal. The services check again under the lock."""
+        if not user.is_authenticated:
+            return frozenset()
+        if user.is_enterprise and self.enterprise.account_id == user.pk:
+            return self._enterprise_actions(now)
+        if _is_office(user):
+            # The day of the service (in Shenzhen), as booking_check_in counts it.
+            return self._office_actions(now.astimezone(SHANGHAI).date())
+        return frozenset()
+
+    def _enterprise_actions(self, now: datetime.datetime) -> frozenset["Booking.Action"]:
+        if not self.is_confirmed:
+            return frozenset()
+        day = self.service_day
+        allowed = {
+            self.Action.CANCEL: day.is_before_cutoff(now),
+            self.Action.MOVE: day.is_bookable(now),
+        }
+        return frozenset(action for action, ok in allowed.items() if ok)
+
+    def _office_actions(self, today: datetime.date) -> frozenset["Booking.Action"]:
+        not_filed = self.appeal_id is None
+        allowed = {
+            self.Action.CHECK_IN: self.is_confirmed and today == self.service_day.date,
+            self.Action.RECORD_OUTCOME: self.status == self.Status.ATTENDED and not_filed,
+            self.Action.FILE_APPEAL: self.outcome == self.Outcome.FOLLOW_UP and not_filed,
+        }
+        return frozenset(action for action, ok in allowed.items() if ok)
+
+    @property
     def code_display(self) -> str:
         """The code in groups of five, easier to read out and type."""
         return "-".join(self.code[i : i + 5] for i in range(0, len(self.code), 5))
@@ -295,11 +366,7 @@ class Booking(models.Model):
 class WaitlistEntry(models.Model):
     """A place on a full slot's waitlist (候补), promoted to a booking when a seat frees up."""
 
-    class Status(models.TextChoices):
-        WAITING = "waiting", _("Waiting")
-        PROMOTED = "promoted", _("Promoted to a booking")
-        EXPIRED = "expired", _("Expired")
-        LEFT = "left", _("Left the waitlist")
+    Status = WaitlistStatus
 
     slot = models.ForeignKey(Slot, on_delete=models.CASCADE, related_name="waitlist")
     enterprise = models.ForeignKey(
@@ -335,7 +402,7 @@ class WaitlistEntry(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["slot", "enterprise"],
-                condition=Q(status="waiting"),
+                condition=Q(status=WaitlistStatus.WAITING),
                 name="waitlist_one_per_enterprise_per_slot",
             ),
         ]

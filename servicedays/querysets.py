@@ -2,13 +2,12 @@ import datetime
 
 from django.db import models
 
-# A booking in one of these states holds a seat: cancelling is the only way to give it back.
-SEAT_HOLDING = ("confirmed", "attended", "no_show")
+from .choices import SEAT_HOLDING
 
 
 class ServiceDayQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status="published")
+        return self.filter(status=self.model.Status.PUBLISHED)
 
     def upcoming(self, today: datetime.date):
         return self.filter(date__gte=today).order_by("date", "start_time", "id")
@@ -27,7 +26,7 @@ class SlotQuerySet(models.QuerySet):
 
 class BookingQuerySet(models.QuerySet):
     def confirmed(self):
-        return self.filter(status="confirmed")
+        return self.filter(status=self.model.Status.CONFIRMED)
 
     def holding_seat(self):
         return self.filter(status__in=SEAT_HOLDING)
@@ -38,7 +37,7 @@ class BookingQuerySet(models.QuerySet):
 
 class WaitlistQuerySet(models.QuerySet):
     def waiting(self):
-        return self.filter(status="waiting")
+        return self.filter(status=self.model.Status.WAITING)
 
     def in_line(self):
         """Waiting entries, first come first served."""

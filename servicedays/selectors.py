@@ -32,7 +32,9 @@ def service_days_calendar(*, today: datetime.date | None = None):
     were called off (so a bookmarked day says why it is gone)."""
     today = today or timezone.now().astimezone(SHANGHAI).date()
     return (
-        ServiceDay.objects.filter(status__in=("published", "cancelled"))
+        ServiceDay.objects.filter(
+            status__in=(ServiceDay.Status.PUBLISHED, ServiceDay.Status.CANCELLED)
+        )
         .upcoming(today)
         .prefetch_related("departments__department")
     )
@@ -40,7 +42,7 @@ def service_days_calendar(*, today: datetime.date | None = None):
 
 def service_day_get_public(*, pk: int) -> ServiceDay:
     """A day an enterprise may open: published, or published once (cancelled, completed)."""
-    day = ServiceDay.objects.exclude(status="draft").filter(pk=pk).first()
+    day = ServiceDay.objects.exclude(status=ServiceDay.Status.DRAFT).filter(pk=pk).first()
     if day is None:
         raise Http404
     return day

@@ -7,12 +7,12 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.models import Role, User
+from accounts.models import User
 from enterprises.models import Enterprise
 from notifications.services import notify
 from tenants.selectors import park_current, park_link
 
-from ..models import SHANGHAI, Booking, ServiceDay, Slot, WaitlistEntry
+from ..models import OFFICE_ROLES, SHANGHAI, Booking, ServiceDay, Slot, WaitlistEntry
 from ..signals import service_days_changed
 from .hubsync import day_sync_mark
 
@@ -160,8 +160,8 @@ def seat_take(slot: Slot, *, day: ServiceDay, enterprise, by, topic: str, questi
     _booked_add(slot, 1)
     # Booked directly while waiting for this slot: the place in line is no longer needed
     # (a promotion marks its own entry promoted afterwards).
-    WaitlistEntry.objects.filter(slot=slot, enterprise=enterprise, status="waiting").update(
-        status="left"
+    WaitlistEntry.objects.waiting().filter(slot=slot, enterprise=enterprise).update(
+        status=WaitlistEntry.Status.LEFT
     )
     return booking
 
@@ -194,7 +194,7 @@ def office_booking_url(booking: Booking) -> str:
 
 def staff_notify(*, title: str, body: str = "", url: str = "") -> None:
     """Tell the park's window staff and operators (who run service days on site)."""
-    staff = User.objects.filter(role__in=(Role.WINDOW_STAFF, Role.PARK_OPERATOR), is_active=True)
+    staff = User.objects.filter(role__in=OFFICE_ROLES, is_active=True)
     notify(recipients=staff, title=title, body=body, url=url)
 
 

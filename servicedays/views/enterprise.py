@@ -41,7 +41,7 @@ def _day_context(request, day, form=None, full_slot=None):
         "is_open": day.is_bookable(now),
         "slots": slots,
         "enterprise": enterprise,
-        "can_book": enterprise is not None and enterprise.is_verified and user.role == "enterprise",
+        "can_book": enterprise is not None and enterprise.is_verified and user.is_enterprise,
         "my_bookings": mine,
         "form": form or BookingForm(slots=slots),
         "full_slot": full_slot,
@@ -156,8 +156,7 @@ def _booking_context(request, booking, move_form=None):
     return {
         "booking": booking,
         "day": day,
-        "can_change": booking.status == "confirmed" and day.is_before_cutoff(now),
-        "can_move": booking.status == "confirmed" and day.is_bookable(now),
+        "actions": booking.allowed_actions(request.user, now),
         "qr": _qr_svg(
             office_url, _("Check-in QR code for booking %(code)s") % booking_code(booking)
         ),

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.models import Role
 from accounts.permissions import role_required
 from appeals.services.common import person_name
 from core.forms import form_add_errors
@@ -22,12 +21,11 @@ from ..forms import (
     ServiceDayForm,
     outcome_initial,
 )
+from ..models import OFFICE_ROLES, ServiceDay
 from ..services import attendance, days
 
-OFFICE = (Role.WINDOW_STAFF, Role.PARK_OPERATOR)
 
-
-@role_required(*OFFICE)
+@role_required(*OFFICE_ROLES)
 def day_list(request):
     return render(
         request,
@@ -36,7 +34,7 @@ def day_list(request):
     )
 
 
-@role_required(*OFFICE)
+@role_required(*OFFICE_ROLES)
 def day_new(request):
     form = ServiceDayForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -45,7 +43,7 @@ def day_new(request):
         try:
             day = days.service_day_create(
                 **data,
-                status="published" if publish else "draft",
+                status=ServiceDay.Status.PUBLISHED if publish else ServiceDay.Status.DRAFT,
                 created_by_name=person_name(request.user),
             )
         except ValidationError as exc:
@@ -61,27 +59,27 @@ def day_new(request):
     )
 
 
-def _day_context(day, **forms):
+def _day_context(request, day, **forms):
     bookings, waiting = selectors.office_attendance(day=day)
     context = {
         "day": day,
+        "actions": day.allowed_actions(request.user, timezone.now()),
         "bookings": bookings,
         "waiting": waiting,
         "cancel_form": CancelDayForm(),
-        "can_cancel": day.status in ("draft", "published") and timezone.now() < day.starts_at,
     }
     context.update(forms)
     return context
 
 
-@role_required(*OFFICE)
+@role_required(*OFFICE_ROLES)
 def day_detail(request, pk: int):
     day = selectors.service_day_get_for_office(pk=pk)
-    return render(request, "servicedays/office/day.html", _day_context(day))
+    return render(request, "servicedays/office/day.html", _day_context(request, day))
 
 
 @require_POST
-@role_required(*OFFICE)
+@role_required(*OFFICE_ROLES)
 def publish(request, pk: int):
     day = selectors.service_day_get_for_office(pk=pk)
     try:
@@ -94,7 +92,7 @@ def publish(request, pk: int):
 
 
 @require_POST
-@role_required(*OFFICE)
+@role_required(*OFFICE_ROLES)
 def cancel_day(request, pk: int):
     day = selectors.service_day_get_for_office(pk=pk)
     form = CancelDayForm(request.POST)
@@ -110,11 +108,14 @@ def cancel_day(request, pk: int):
             messages.success(request, _("The day is cancelled; everyone who booked is told."))
             return redirect("servicedays:office_day", pk=day.pk)
     return render(
-        request, "servicedays/office/day.html", _day_context(day, cancel_form=form), status=400
+        request,
+        "servicedays/office/day.html",
+        _day_context(request, day, cancel_form=form),
+        status=400,
     )
 
 
-@role_required(*OFFICE)
+@role_required(*OFFICE_ROLES)
 def check_in_lookup(request):
     """Type a code (or follow a scanned QR link, which opens the booking page directly)."""
     form = CheckInForm(request.GET or None)
@@ -131,11 +132,11 @@ def check_in_lookup(request):
     )
 
 
-def _booking_context(booking, **forms):
+def _booking_context(request, booking, **forms):
     context = {
         "booking": booking,
         "day": booking.service_day,
-        "is_today": timezone.localdate() == booking.service_day.date,
+        "actions": booking.allowed_actions(request.user, timezone.now()),
         "outcome_form": OutcomeForm(initial=outcome_initial(booking)),
         "appeal_form": FollowUpAppealForm(initial=attendance.follow_up_defaults(booking)),
     }
@@ -143,10 +144,10 @@ def _booking_context(booking, **forms):
     return context
 
 
-@role_required(*OFFICE)
+@role_required(*OFFICE_ROLES)
 def booking_detail(request, code: str):
     booking = selectors.booking_get_for_office(code=code)
-    return render(request, "servicedays/office/booking.html", _booking_context(booking))
+    return render(request, "servicedays/office/booking.html", _booking_context(request, booking))
 
 
 def _booking_act(request, code, form, form_key, action, done):
@@ -168,13 +169,13 @@ def _booking_act(request, code, form, form_key, action, done):
     return render(
         request,
         "servicedays/office/booking.html",
-        _booking_context(booking, **forms),
+        _booking_context(request, booking, **forms),
         status=400,
     )
 
 
 @require_POST
-@role_required(*OFFICE)
+@role_required(*OFFICE_ROLES)
 def check_in(request, code: str):
     def action(booking, data):
         return attendance.booking_check_in(booking=booking, by_name=person_name(request.user))
@@ -183,7 +184,7 @@ def check_in(request, code: str):
 
 
 @require_POST
-@role_required(*OFFICE)
+@role_required(*OFFICE_ROLES)
 def outcome(request, code: str):
     def action(booking, data):
         return attendance.booking_outcome_record(
@@ -199,7 +200,7 @@ def outcome(request, code: str):
 
 
 @require_POST
-@role_required(*OFFICE)
+@role_required(*OFFICE_ROLES)
 def follow_up_appeal(request, code: str):
     def action(booking, data):
         return attendance.booking_follow_up_appeal(booking=booking, by=request.user, **data)

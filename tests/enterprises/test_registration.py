@@ -8,7 +8,7 @@ from django_tenants.utils import schema_context
 from accounts.models import User
 from demo.parks import demo_uscc
 from enterprises.models import Enterprise
-from tests.conftest import log_in
+from tests.conftest import host_client, log_in
 
 GOOD = {
     "company_name": "深圳测试科技有限公司",
@@ -157,6 +157,20 @@ def test_an_unverified_enterprise_sees_that_it_awaits_verification(park_a_client
     park_a_client.post("/register/", GOOD)
     log_in(park_a_client, GOOD["mobile"], GOOD["password1"])
     assert "等待园区窗口审核" in park_a_client.get("/").content.decode()
+
+
+def test_a_rejected_enterprise_sees_why(park_a_client):
+    park_a_client.post("/register/", GOOD)
+    window = host_client("alpha.localhost")
+    log_in(window, "window_staff")
+    with schema_context("alpha"):
+        pk = Enterprise.objects.get(uscc=GOOD["uscc"]).pk
+    reason = "营业执照照片不清晰，请重新上传"
+    window.post(f"/office/enterprises/{pk}/verify/", {"decision": "reject", "note": reason})
+    log_in(park_a_client, GOOD["mobile"], GOOD["password1"])
+    home = park_a_client.get("/").content.decode()
+    assert reason in home
+    assert "等待园区窗口审核" not in home
 
 
 def test_a_verified_enterprise_sees_no_such_notice(park_a_client):

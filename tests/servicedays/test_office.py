@@ -166,6 +166,30 @@ def test_check_in_by_code_on_the_day(park_a, window):
     assert errors_shown(again) == [in_chinese("Already checked in at %(time)s.", time=at)]
 
 
+def test_the_booking_page_offers_check_in_on_the_day_only(park_a, window):
+    today = today_booking(park_a)
+    later = in_a(park_a, lambda: book(first_slot(day_create()), persona_enterprise()))
+    button = 'action="/office/service-days/bookings/{}/check-in/"'
+    page = window.get(f"/office/service-days/bookings/{today.code}/").content.decode()
+    assert button.format(today.code) in page
+    page = window.get(f"/office/service-days/bookings/{later.code}/").content.decode()
+    assert button.format(later.code) not in page
+    assert later.service_day.date.isoformat() in page  # check-in opens on the day itself
+
+
+def test_the_day_page_offers_publish_for_a_draft_only(park_a, window):
+    draft = in_a(park_a, lambda: day_create(status=ServiceDay.Status.DRAFT))
+    published = in_a(park_a, day_create)
+    publish = 'action="/office/service-days/{}/publish/"'
+    cancel = 'action="/office/service-days/{}/cancel/"'
+    page = window.get(f"/office/service-days/{draft.pk}/").content.decode()
+    assert publish.format(draft.pk) in page
+    assert cancel.format(draft.pk) in page
+    page = window.get(f"/office/service-days/{published.pk}/").content.decode()
+    assert publish.format(published.pk) not in page
+    assert cancel.format(published.pk) in page
+
+
 def test_an_unknown_code_says_so(park_a, window):
     response = window.get("/office/service-days/check-in/", {"code": "no-such-code"})
     assert response.status_code == 404

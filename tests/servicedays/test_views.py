@@ -175,6 +175,27 @@ def test_only_the_owner_sees_and_cancels_a_booking(park_a, enterprise, other):
     assert in_a(park_a, lambda: Booking.objects.get(pk=booking.pk).status) == "cancelled"
 
 
+def test_a_confirmed_booking_page_offers_the_code_cancel_and_move_and_a_cancelled_one_not(
+    park_a, enterprise
+):
+    from servicedays.services.days import service_day_cancel
+
+    day = in_a(park_a, day_create)
+    booking = in_a(park_a, lambda: book(first_slot(day), persona_enterprise()))
+    cancel = f'action="/service-days/bookings/{booking.code}/cancel/"'
+    move = f'action="/service-days/bookings/{booking.code}/move/"'
+    page = enterprise.get(f"/service-days/bookings/{booking.code}/").content.decode()
+    assert cancel in page
+    assert move in page
+    assert booking.code_display in page
+    in_a(park_a, lambda: service_day_cancel(day=day, reason="台风预警", by_name="窗口"))
+    page = enterprise.get(f"/service-days/bookings/{booking.code}/").content.decode()
+    assert cancel not in page
+    assert move not in page
+    assert booking.code_display not in page
+    assert "台风预警" in page
+
+
 def test_a_booking_of_park_a_is_not_found_on_park_b(park_a, park_b):
     booking = in_a(park_a, lambda: book(first_slot(day_create()), persona_enterprise()))
     client = host_client("beta.localhost")
