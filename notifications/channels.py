@@ -50,7 +50,7 @@ class LogSmsChannel(LogChannel):
 
     def address_for(self, user) -> str:
         # Enterprise accounts keep their registered number on the enterprise.
-        enterprise = getattr(user, "enterprise", None) if user.role == "enterprise" else None
+        enterprise = getattr(user, "enterprise", None) if user.is_enterprise else None
         return user.mobile or (enterprise.mobile if enterprise else "")
 
 
