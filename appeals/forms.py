@@ -1,4 +1,5 @@
 import uuid
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,7 +10,7 @@ from enterprises.models import Enterprise
 from enterprises.validators import clean_mobile
 from onewindow.models import AppealCategory, Department
 
-from .models import TRACKING_NUMBER_RE, Satisfaction
+from .models import TRACKING_NUMBER_RE, Appeal, Satisfaction
 
 
 def active_categories():
@@ -36,14 +37,16 @@ class AppealForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = active_categories()
+        # self.fields holds plain Fields to the type checker; these are the ones declared above.
+        cast(forms.ModelChoiceField, self.fields["category"]).queryset = active_categories()
 
     def clean_contact_mobile(self) -> str:
         return clean_mobile(self.cleaned_data["contact_mobile"])
 
 
 class ResubmitForm(AppealForm):
-    submission_key = None
+    # None removes the inherited field (Django's declarative forms); the stubs do not model it.
+    submission_key = None  # type: ignore[assignment]
 
 
 class WalkInForm(AppealForm):
@@ -57,9 +60,8 @@ class WalkInForm(AppealForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["enterprise"].queryset = Enterprise.objects.filter(
-            status=Enterprise.Status.VERIFIED
-        ).order_by("name")
+        verified = Enterprise.objects.filter(status=Enterprise.Status.VERIFIED).order_by("name")
+        cast(forms.ModelChoiceField, self.fields["enterprise"]).queryset = verified
 
 
 class AcceptForm(forms.Form):
@@ -81,8 +83,9 @@ class AcceptForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = active_categories()
-        self.fields["department"].queryset = Department.objects.filter(is_active=True)
+        cast(forms.ModelChoiceField, self.fields["category"]).queryset = active_categories()
+        active = Department.objects.filter(is_active=True)
+        cast(forms.ModelChoiceField, self.fields["department"]).queryset = active
 
 
 class ReasonForm(forms.Form):
@@ -168,8 +171,8 @@ class QueueFilterForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from .models import Appeal
-
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", _("All statuses")), *Appeal.Status.choices]
-        self.fields["category"].queryset = AppealCategory.objects.all()
+        statuses = [("", _("All statuses")), *Appeal.Status.choices]
+        cast(forms.ChoiceField, self.fields["status"]).choices = statuses
+        categories = AppealCategory.objects.all()
+        cast(forms.ModelChoiceField, self.fields["category"]).queryset = categories

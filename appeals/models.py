@@ -1,6 +1,7 @@
 import datetime
 import re
 import secrets
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +13,9 @@ from core.storage import private_storage, private_upload_to
 from core.timeline import TimelineEventBase
 
 from .querysets import AppealQuerySet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # A tracking number: park code, day, the park's daily sequence (TAYG-20261128-0042).
 TRACKING_NUMBER_RE = re.compile(r"^[A-Z]{2,6}-\d{8}-\d{4,6}$")
@@ -127,7 +131,7 @@ class Appeal(models.Model):
     def allowed_actions(self, user) -> frozenset:
         """What `user` may do to this appeal now (`appeals.lifecycle.AppealAction` values)."""
         # The lifecycle is built on this model, so it is imported when first asked.
-        from .lifecycle import appeal_allowed_actions
+        from .lifecycle import appeal_allowed_actions  # noqa: PLC0415 - lifecycle imports this module
 
         return appeal_allowed_actions(self, user)
 
@@ -179,11 +183,11 @@ class AppealEvent(TimelineEventBase):
         pass
 
     @property
-    def from_label(self) -> str:
+    def from_label(self) -> "StrOrPromise":
         return Appeal.Status(self.from_status).label if self.from_status else ""
 
     @property
-    def to_label(self) -> str:
+    def to_label(self) -> "StrOrPromise":
         return Appeal.Status(self.to_status).label if self.to_status else ""
 
 

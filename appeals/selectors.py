@@ -6,6 +6,7 @@ from django.db.models import Case, F, Q, When
 from django.http import Http404
 from django.utils import timezone
 
+from core.rates import Rate
 from core.workdays import WorkingCalendar
 
 from .models import TRACKING_NUMBER_RE, Appeal, AppealAttachment
@@ -122,8 +123,6 @@ def window_figures(
     the window on-time rate 窗口按时受理率 — accepted (or answered at the window) on or before
     the window due date / accepted. Unlike the hub's figures, these include window-closed appeals.
     """
-    from core.rates import Rate
-
     appeals = Appeal.objects.all()
     if period_start:
         appeals = appeals.filter(submitted_at__date__gte=period_start)

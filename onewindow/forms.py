@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -34,7 +36,8 @@ class TransferForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = active_departments()
+        # self.fields holds plain Fields to the type checker; this is the one declared above.
+        cast(forms.ModelChoiceField, self.fields["department"]).queryset = active_departments()
 
 
 class ReturnForm(forms.Form):
@@ -56,7 +59,7 @@ class RedispatchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = active_departments()
+        cast(forms.ModelChoiceField, self.fields["department"]).queryset = active_departments()
 
 
 class ExtensionDecisionForm(forms.Form):
@@ -81,4 +84,5 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", _("All statuses")), *Case.Status.choices]
+        statuses = [("", _("All statuses")), *Case.Status.choices]
+        cast(forms.ChoiceField, self.fields["status"]).choices = statuses

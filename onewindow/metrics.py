@@ -23,6 +23,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
@@ -177,8 +178,12 @@ def _measure(
     if department_id is not None:
         cases = [c for c in cases if department_id in {a.department_id for a in c.arrivals.all()}]
     arrivals = [a for c in cases for a in c.arrivals.all() if _ours(a, department_id)]
-    answered = [c for c in cases if c.first_answers and _ours(c.first_answers[0], department_id)]
-    answers = [c.first_answers[0] for c in answered]
+    answered = [
+        (c, answer)
+        for c in cases
+        if (answer := _first_answer(c)) is not None and _ours(answer, department_id)
+    ]
+    answers = [answer for _c, answer in answered]
     rated = [c for c in cases if c.rated_at is not None and _rated_ours(c, department_id)]
     return AppealMetrics(
         volume=len(cases),
@@ -191,7 +196,7 @@ def _measure(
         rehandling=_rate(rated, lambda case: case.rehandle_count >= 1),
         return_rate=_rate(arrivals, lambda arrival: arrival.returned_at is not None),
         transfers_per_case=_mean([_transfers_made(c, department_id) for c in cases]),
-        average_handling_days=_mean([_handling_days(c, calendar) for c in answered]),
+        average_handling_days=_mean([_handling_days(c, a, calendar) for c, a in answered]),
     )
 
 
@@ -233,10 +238,15 @@ def _transfers_made(case: Case, department_id) -> int:
     )
 
 
-def _handling_days(case: Case, calendar: WorkingCalendar) -> int:
-    """Working days on the department clock up to the first answer. The clock starts at the
-    last dispatch or re-dispatch before that answer; a transfer keeps it running."""
-    answer = case.first_answers[0]
+def _first_answer(case: Case) -> CaseAnswer | None:
+    # Prefetched by _cases_in_scope (Prefetch to_attr): an attribute the stubs cannot know.
+    first_answers: list[CaseAnswer] = case.first_answers  # type: ignore[attr-defined]
+    return first_answers[0] if first_answers else None
+
+
+def _handling_days(case: Case, answer: CaseAnswer, calendar: WorkingCalendar) -> int:
+    """Working days on the department clock up to the case's first answer. The clock starts at
+    the last dispatch or re-dispatch before that answer; a transfer keeps it running."""
     starts = [
         arrival.arrived_at
         for arrival in case.arrivals.all()
@@ -275,7 +285,10 @@ LABELS: dict[str, Callable[[Iterable], dict]] = {
 }
 
 
-def _rate(items: list, counts: Callable[[object], bool]) -> Rate:
+T = TypeVar("T")
+
+
+def _rate(items: list[T], counts: Callable[[T], bool]) -> Rate:
     return Rate(sum(1 for item in items if counts(item)), len(items))
 
 

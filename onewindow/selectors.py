@@ -2,10 +2,18 @@
 
 from django.db.models import Case as DbCase
 from django.db.models import F, Q, When
+from django.http import Http404
 
 from accounts.models import Role
 
-from .models import AppealCategory, CalendarOverride, Department, RoutingRule
+from .models import (
+    AppealCategory,
+    CalendarOverride,
+    Case,
+    Department,
+    ExtensionRequest,
+    RoutingRule,
+)
 
 
 def department_for(*, category: AppealCategory, park) -> Department:
@@ -28,8 +36,6 @@ def liaison_department(user) -> Department | None:
 
 def case_list_for_user(*, user, query: str = "", status: str = "", overdue: bool = False):
     """A liaison sees their department's cases; a district admin sees all."""
-    from .models import Case
-
     # Open cases first, the soonest due on top; then the rest, most recent first.
     running = When(status__in=[Case.Status.ANSWERED, Case.Status.CLOSED], then=None)
     cases = Case.objects.select_related("park", "category", "department").order_by(
@@ -54,8 +60,6 @@ def case_list_for_user(*, user, query: str = "", status: str = "", overdue: bool
 
 def case_get_for_user(*, user, pk: int):
     """The case if this user may see it, else 404 (another department's looks like none)."""
-    from django.http import Http404
-
     case = case_list_for_user(user=user).filter(pk=pk).first()
     if case is None:
         raise Http404
@@ -63,8 +67,6 @@ def case_get_for_user(*, user, pk: int):
 
 
 def case_attachment_get_for_user(*, user, case_pk: int, pk: int):
-    from django.http import Http404
-
     attachment = case_get_for_user(user=user, pk=case_pk).attachments.filter(pk=pk).first()
     if attachment is None:
         raise Http404
@@ -72,8 +74,6 @@ def case_attachment_get_for_user(*, user, case_pk: int, pk: int):
 
 
 def arbitration_queue():
-    from .models import Case, ExtensionRequest
-
     return {
         "returned": Case.objects.filter(status=Case.Status.RETURNED).select_related(
             "park", "category"
@@ -87,8 +87,6 @@ def arbitration_queue():
 def hub_workload(*, user) -> dict[str, int] | None:
     """What waits for this person on the hub home: their department's open work for a liaison,
     arbitration and extensions for a district admin; None for anyone else."""
-    from .models import Case, ExtensionRequest
-
     if not user.is_authenticated:
         return None
     if user.role == Role.DISTRICT_ADMIN:

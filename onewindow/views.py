@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,7 +40,7 @@ def case_list(request):
         user=request.user,
         query=criteria.get("q") or "",
         status=criteria.get("status") or "",
-        overdue=criteria.get("overdue"),
+        overdue=bool(criteria.get("overdue")),
     )
     page = Paginator(found, 25).get_page(request.GET.get("page"))
     return render(
@@ -204,8 +204,6 @@ def case_extension(request, pk: int):
 
 def case_file(request, pk: int, file_pk: int):
     if not request.user.is_authenticated or request.user.role not in HUB_ROLES:
-        from django.http import Http404
-
         raise Http404
     attachment = selectors.case_attachment_get_for_user(user=request.user, case_pk=pk, pk=file_pk)
     return FileResponse(

@@ -3,6 +3,7 @@ transaction as the change it makes)."""
 
 import datetime
 import uuid
+from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
@@ -107,7 +108,8 @@ def _answer_files(appeal: Appeal, items: list[dict]) -> None:
         attachment.save()
 
 
-HANDLERS = {
+# Looked up by the kind as it arrives, a plain str (each ToPark member equals its value).
+HANDLERS: dict[str, Callable[[Appeal, dict], None]] = {
     ToPark.PROGRESS: _progress,
     ToPark.INFO_REQUESTED: _info_requested,
     ToPark.ANSWERED: _answered,

@@ -3,6 +3,7 @@
 an answer not rated in time is closed unrated."""
 
 import datetime
+from typing import cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -80,7 +81,8 @@ def _rating_announce(appeal: Appeal, *, rehandle: bool) -> None:
             "resolved": appeal.resolved,
             "satisfaction": appeal.satisfaction,
             "comment": appeal.rating_comment,
-            "rated_at": appeal.rated_at.isoformat(),
+            # Announced right after the rating transition, which sets rated_at.
+            "rated_at": cast(datetime.datetime, appeal.rated_at).isoformat(),
             "rehandle": rehandle,
         }
         outbox_write(appeal=appeal, kind=ToHub.RATED, payload=payload)

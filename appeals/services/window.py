@@ -1,5 +1,8 @@
 """Window triage (窗口受理): accept and dispatch, return for 补正, reject, answer at the window."""
 
+import datetime
+from typing import cast
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -76,7 +79,8 @@ def _case_payload(appeal: Appeal) -> dict:
         "description": appeal.description,
         "submitted_at": appeal.submitted_at.isoformat(),
         "window_due": appeal.window_due.isoformat(),
-        "accepted_at": appeal.accepted_at.isoformat(),
+        # Written right after the accept transition, which sets accepted_at.
+        "accepted_at": cast(datetime.datetime, appeal.accepted_at).isoformat(),
         "attachments": attachments_payload(appeal, source=AppealAttachment.Source.ENTERPRISE)
         + attachments_payload(appeal, source=AppealAttachment.Source.WINDOW),
     }

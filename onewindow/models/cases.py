@@ -5,6 +5,8 @@ these public tables, so Django's delete collector, deleting a park account, woul
 look here for rows of a hub account that merely has the same id. The database constraint (hub
 rows to hub accounts) keeps integrity; hub accounts are deactivated, not deleted."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -15,6 +17,9 @@ from core.storage import private_storage, private_upload_to
 from core.timeline import TimelineEventBase
 
 from ..querysets import CaseQuerySet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Case(models.Model):
@@ -108,7 +113,7 @@ class Case(models.Model):
     def allowed_actions(self, user) -> frozenset:
         """What `user` may do to this case now (`onewindow.lifecycle.CaseAction` values)."""
         # The lifecycle is built on this model, so it is imported when first asked.
-        from ..lifecycle import case_allowed_actions
+        from ..lifecycle import case_allowed_actions  # noqa: PLC0415 - lifecycle imports this module
 
         return case_allowed_actions(self, user)
 
@@ -193,7 +198,7 @@ class CaseEvent(TimelineEventBase):
         pass
 
     @property
-    def to_label(self) -> str:
+    def to_label(self) -> "StrOrPromise":
         return Case.Status(self.to_status).label if self.to_status else ""
 
 

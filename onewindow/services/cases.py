@@ -14,6 +14,7 @@ from ..models import Case, CaseAnswer, CaseArrival, CaseAttachment, Department
 from ..protocol import ToPark
 from .common import (
     admins_notify,
+    department_of,
     liaisons_notify,
     number,
     progress,
@@ -41,7 +42,9 @@ def case_sign(*, case: Case, by) -> Case:
         arrival.signed_at = timezone.now()
         arrival.save(update_fields=["signed_at"])
     progress(
-        case, gettext_noop("%(department)s is handling it"), {"department": case.department.name}
+        case,
+        gettext_noop("%(department)s is handling it"),
+        {"department": department_of(case).name},
     )
     return case
 
@@ -61,7 +64,7 @@ def case_answer(*, case: Case, by, text: str, uploads=()) -> CaseAnswer:
     now = timezone.now()
     answer = CaseAnswer.objects.create(
         case=case,
-        department=case.department,
+        department=department_of(case),
         author=by,
         text=text,
         answered_at=now,
@@ -82,7 +85,7 @@ def case_answer(*, case: Case, by, text: str, uploads=()) -> CaseAnswer:
         case,
         ToPark.ANSWERED,
         text=text,
-        department_name=case.department.name,
+        department_name=department_of(case).name,
         answered_at=now.isoformat(),
         attachments=files,
     )
@@ -124,7 +127,9 @@ def case_request_info(*, case: Case, by, question: str) -> Case:
         fields={"paused_on": timezone.localdate()},
         locked=True,
     )
-    tell_park(case, ToPark.INFO_REQUESTED, question=question, department_name=case.department.name)
+    tell_park(
+        case, ToPark.INFO_REQUESTED, question=question, department_name=department_of(case).name
+    )
     return case
 
 
@@ -137,7 +142,7 @@ def case_transfer(*, case: Case, by, department: Department, reason: str) -> Cas
     case_require(case, CaseAction.TRANSFER)
     if department == case.department or not department.is_active:
         raise ValidationError(_("Choose another, active department."), code="department")
-    source = case.department
+    source = department_of(case)
     case = case_transition(
         case,
         action=CaseAction.TRANSFER,

@@ -1,9 +1,10 @@
 """District hub: departments and their liaisons."""
 
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from accounts.models import Role
-from accounts.services import user_create
+from accounts.services import GROUP_FOR_ROLE, user_create
 
 from ..models import Department, Liaison
 
@@ -27,10 +28,6 @@ def liaison_create(
 
 def district_admin_group_ensure() -> None:
     """District admins manage the hub's departments, categories, routing and calendar."""
-    from django.contrib.auth.models import Group, Permission
-
-    from accounts.services import GROUP_FOR_ROLE
-
     group, _created = Group.objects.get_or_create(name=GROUP_FOR_ROLE[Role.DISTRICT_ADMIN])
     group.permissions.add(
         *Permission.objects.filter(content_type__app_label="onewindow"),

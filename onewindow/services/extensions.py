@@ -10,7 +10,15 @@ from core.workdays import WorkingCalendar
 
 from ..lifecycle import CaseAction, case_lock, case_require
 from ..models import Case, ExtensionRequest
-from .common import admins_notify, event_add, liaisons_notify, number, progress, require_text
+from .common import (
+    admins_notify,
+    department_of,
+    event_add,
+    liaisons_notify,
+    number,
+    progress,
+    require_text,
+)
 
 MAX_EXTENSION_DAYS = 30
 
@@ -28,7 +36,11 @@ def extension_request(*, case: Case, by, days: int, reason: str) -> ExtensionReq
     try:
         with transaction.atomic():
             extension = ExtensionRequest.objects.create(
-                case=case, department=case.department, requested_by=by, days=days, reason=reason
+                case=case,
+                department=department_of(case),
+                requested_by=by,
+                days=days,
+                reason=reason,
             )
     except IntegrityError:
         raise ValidationError(

@@ -1,8 +1,11 @@
 """Park → hub messages, applied exactly once: the key is recorded in the same transaction as
 the change it makes, and a case exists at most once per appeal (a database constraint)."""
 
+import datetime
 import logging
 import uuid
+from collections.abc import Callable
+from typing import cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -42,9 +45,11 @@ def case_create(*, park, payload: dict) -> Case:
     if existing is not None:
         return existing
     category = AppealCategory.objects.get(pk=payload["category_id"])
-    department = Department.objects.filter(
-        pk=payload.get("department_id"), is_active=True
-    ).first() or department_for(category=category, park=park)
+    department = _department_chosen(payload) or department_for(category=category, park=park)
+    # The park writes these with isoformat(), which parse_datetime and parse_date always read.
+    submitted_at = cast(datetime.datetime, parse_datetime(payload["submitted_at"]))
+    window_due = cast(datetime.date, parse_date(payload["window_due"]))
+    accepted_at = cast(datetime.datetime, parse_datetime(payload["accepted_at"]))
     now = timezone.now()
     case = Case.objects.create(
         park=park,
@@ -56,9 +61,9 @@ def case_create(*, park, payload: dict) -> Case:
         department=department,
         title=payload["title"],
         description=payload["description"],
-        submitted_at=parse_datetime(payload["submitted_at"]),
-        window_due=parse_date(payload["window_due"]),
-        accepted_at=parse_datetime(payload["accepted_at"]),
+        submitted_at=submitted_at,
+        window_due=window_due,
+        accepted_at=accepted_at,
         dispatched_at=now,
         due_date=WorkingCalendar.load().add_working_days(
             timezone.localdate(now), category.department_deadline_days
@@ -76,6 +81,14 @@ def case_create(*, park, payload: dict) -> Case:
     progress(case, gettext_noop("Sent to %(department)s"), {"department": department.name})
     liaisons_notify(case, department, title=_("New case %(number)s") % number(case))
     return case
+
+
+def _department_chosen(payload: dict) -> Department | None:
+    """The department the park window chose, if any and still active."""
+    department_id = payload.get("department_id")
+    if department_id is None:
+        return None
+    return Department.objects.filter(pk=department_id, is_active=True).first()
 
 
 def _attachments_add(case: Case, items: list[dict]) -> None:
@@ -96,8 +109,10 @@ def _info_reply(case: Case, payload: dict) -> None:
     if not case_can(case, CaseAction.INFO_REPLY):
         return
     replied_on = timezone.localdate(parse_datetime(payload["replied_at"]))
-    due = WorkingCalendar.load().due_after_pause(case.due_date, case.paused_on, replied_on)
-    fields = {"due_date": due, "paused_on": None}
+    # Only an info-requested case gets here, and asking paused it (case_request_info).
+    paused_on = cast(datetime.date, case.paused_on)
+    due = WorkingCalendar.load().due_after_pause(case.due_date, paused_on, replied_on)
+    fields: dict[str, object] = {"due_date": due, "paused_on": None}
     if due >= timezone.localdate():
         fields["is_overdue"] = False  # still late? beat marks and announces it
     case = case_transition(
@@ -190,7 +205,8 @@ def _closed_unrated(case: Case, payload: dict) -> None:
     )
 
 
-HANDLERS = {
+# Looked up by the kind as it arrives, a plain str (each ToHub member equals its value).
+HANDLERS: dict[str, Callable[[Case, dict], None]] = {
     ToHub.INFO_REPLY: _info_reply,
     ToHub.RATED: _rated,
     ToHub.CLOSED_UNRATED: _closed_unrated,

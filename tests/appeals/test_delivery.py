@@ -4,6 +4,8 @@ message delivered twice. A case must be delayed, never lost or duplicated."""
 import datetime
 from unittest import mock
 
+import time_machine
+from django.utils import timezone
 from django_tenants.utils import schema_context
 from kombu.exceptions import OperationalError
 
@@ -40,10 +42,11 @@ def test_broker_down_at_acceptance_delays_the_case_until_the_sweep(
         assert OutboxMessage.objects.get(appeal=appeal).delivered_at is None
     assert cases_for(appeal) == 0
 
-    with schema_context("alpha"):
+    swept_at = timezone.now()
+    with schema_context("alpha"), time_machine.travel(swept_at, tick=False):
         assert outbox_sweep(older_than=NOW) == 1
         assert outbox_sweep(older_than=NOW) == 0
-        assert OutboxMessage.objects.get(appeal=appeal).delivered_at is not None
+        assert OutboxMessage.objects.get(appeal=appeal).delivered_at == swept_at
     assert cases_for(appeal) == 1
 
 
@@ -67,10 +70,11 @@ def test_a_worker_killed_after_the_hub_wrote_the_case_leaves_one_case(park_a):
         message.refresh_from_db()
         assert message.delivered_at is None  # not acknowledged: it will be sent again
     assert cases_for(appeal) == 1
-    with schema_context("alpha"):
-        outbox_sweep(older_than=NOW)
+    swept_at = timezone.now()
+    with schema_context("alpha"), time_machine.travel(swept_at, tick=False):
+        assert outbox_sweep(older_than=NOW) == 1
         message.refresh_from_db()
-        assert message.delivered_at is not None
+        assert message.delivered_at == swept_at
     assert cases_for(appeal) == 1
 
 

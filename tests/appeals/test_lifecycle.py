@@ -90,15 +90,16 @@ def test_a_refusal_is_explained_in_the_readers_language(appeal_in):
     appeal = appeal_in(S.DISPATCHED)
     with translation.override("zh-hans"), pytest.raises(ValidationError) as refused:
         appeal_transition(appeal, action=AppealAction.ACCEPT, to=S.DISPATCHED)
-    assert "未作任何更改" in refused.value.messages[0]
+    assert refused.value.messages == ["该诉求当前状态为“已受理，部门办理中”，未作任何更改。"]
 
 
 def test_a_stale_copy_is_checked_against_the_row_as_it_is_now(appeal_in):
     appeal = appeal_in(S.SUBMITTED)
     stale = Appeal.objects.get(pk=appeal.pk)
     appeal_transition(appeal, action=AppealAction.REJECT, to=S.REJECTED)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         appeal_transition(stale, action=AppealAction.ACCEPT, to=S.DISPATCHED)
+    assert refused.value.code == NOT_ALLOWED
     assert Appeal.objects.get(pk=appeal.pk).status == S.REJECTED
 
 

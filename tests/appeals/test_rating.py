@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
+from appeals.lifecycle import NOT_ALLOWED
 from appeals.models import Appeal, OutboxMessage
 from appeals.services.rating import appeal_rate, appeals_close_unrated
 from onewindow.models import Case
@@ -55,6 +56,8 @@ def test_an_invalid_rating_changes_nothing(answered):
         f"/appeals/{appeal.tracking_number}/rate/", {"resolved": "yes", "satisfaction": "9"}
     )
     assert response.status_code == 400
+    errors = response.context["rating_form"].errors.as_data()
+    assert [error.code for error in errors["satisfaction"]] == ["invalid_choice"]
     assert reload("alpha", appeal).status == Appeal.Status.ANSWERED
     with schema_context("alpha"):
         assert not OutboxMessage.objects.filter(appeal=appeal, kind="case.rated").exists()
@@ -67,8 +70,9 @@ def test_a_rating_twice_is_refused(answered):
         appeal_rate(appeal=appeal, by=by, resolved=True, satisfaction=2)
         from django.core.exceptions import ValidationError
 
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as refused:
             appeal_rate(appeal=appeal, by=by, resolved=False, satisfaction=5)
+        assert refused.value.code == NOT_ALLOWED
         assert Appeal.objects.get(pk=appeal.pk).satisfaction == 2
 
 

@@ -5,6 +5,7 @@ import uuid
 import pytest
 from django_tenants.utils import schema_context
 
+from appeals.lifecycle import NOT_ALLOWED
 from appeals.models import Appeal
 
 from ..conftest import log_in
@@ -208,10 +209,10 @@ def test_an_accepted_appeal_cannot_be_accepted_again(window, park_a):
         f"/office/appeals/{appeal.tracking_number}/reject/", {"reject-reason": "不属于受理范围"}
     )
     assert response.status_code == 400
-    assert (
-        "nothing was changed" in response.content.decode()
-        or "未作任何更改" in response.content.decode()
-    )
+    errors = response.context["reject_form"].errors.as_data()
+    assert [error.code for error in errors["__all__"]] == [NOT_ALLOWED]
+    with schema_context("alpha"):
+        assert Appeal.objects.get(pk=appeal.pk).status == Appeal.Status.DISPATCHED
 
 
 def test_the_queue_filters_overdue_appeals(window, park_a):

@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 from django_tenants.utils import schema_context
+from playwright.sync_api import expect
 
 from appeals.models import Appeal
 from demo.parks import DEMO_PASSWORD
@@ -67,7 +68,10 @@ def test_submit_accept_answer_and_rate(demo_site, browser, celery_worker):
     assert_accessible(window)
     window.get_by_role("button", name="受理", exact=True).click()
     window.wait_for_load_state()
-    assert "区级平台" in window.content() or "已受理" in window.content()
+    # Back on the appeal: the window is told it went to the district, and the status says so.
+    # (expect waits for the new page: the old one's status is still "待受理".)
+    expect(window.locator(".messages")).to_have_text("已受理并推送至区级平台。")
+    expect(window.locator("main .status").first).to_have_text("已受理，部门办理中")
 
     case = wait_for(lambda: Case.objects.filter(tracking_number=number).first())
     username = Liaison.objects.filter(department=case.department).first().user.username

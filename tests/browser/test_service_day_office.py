@@ -4,12 +4,14 @@ step; the appeal links back to the booking."""
 
 import datetime
 import re
+import uuid
 
 import pytest
 from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from servicedays.models import Booking
+from servicedays.services.attendance import FOLLOW_UP_NAMESPACE
 
 from .conftest import PHONE, assert_accessible
 from .test_appeal_journey import log_in
@@ -91,7 +93,12 @@ def test_check_in_outcome_and_follow_up_appeal_on_a_phone(demo_site, todays_book
     with schema_context("baolong"):
         booking = Booking.objects.select_related("appeal").get(code=todays_booking)
     assert booking.status == "attended"
-    assert booking.appeal is not None
+    # The appeal filed from this booking (its form key is derived from the booking's code).
+    assert booking.appeal.submission_key == uuid.uuid5(FOLLOW_UP_NAMESPACE, booking.code)
+    assert (booking.appeal.enterprise_id, booking.appeal.filed_at_window) == (
+        booking.enterprise_id,
+        True,
+    )
     window.get_by_role("link", name=booking.appeal.tracking_number).click()
     window.wait_for_load_state()
     assert "来自企业服务日" in window.content()

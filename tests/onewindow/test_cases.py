@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+import time_machine
+from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from appeals.models import Appeal, OutboxMessage
@@ -31,18 +33,21 @@ def case(park_a):
 
 def test_signing_for_a_case_keeps_the_clock_and_tells_the_enterprise(case):
     due = case.due_date
-    response = hub("liaison").post(f"/cases/{case.pk}/sign/")
+    liaison = hub("liaison")
+    signed_at = timezone.now()
+    with time_machine.travel(signed_at, tick=False):
+        response = liaison.post(f"/cases/{case.pk}/sign/")
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.status == Case.Status.IN_PROGRESS
     assert case.due_date == due
-    assert case.arrivals.get().signed_at is not None
+    assert case.arrivals.get().signed_at == signed_at
     deliver_to_parks()
     with schema_context("alpha"):
         actions = [
             event.action_text for event in Appeal.objects.get(pk=case.appeal_id).events.all()
         ]
-    assert any("工业和信息化局" in action for action in actions)
+    assert "工业和信息化局正在办理" in actions
 
 
 def test_an_answer_reaches_the_enterprise(case):
@@ -80,7 +85,10 @@ def test_a_transfer_keeps_the_running_clock(case):
 
 
 def test_a_returned_case_is_redispatched_by_a_district_admin_with_a_new_clock(case):
-    hub("liaison").post(f"/cases/{case.pk}/return/", {"reason": "不属于本局职责"})
+    liaison = hub("liaison")
+    returned_at = timezone.now()
+    with time_machine.travel(returned_at, tick=False):
+        liaison.post(f"/cases/{case.pk}/return/", {"reason": "不属于本局职责"})
     case.refresh_from_db()
     assert case.status == Case.Status.RETURNED
     admin = hub("district_admin")
@@ -91,11 +99,13 @@ def test_a_returned_case_is_redispatched_by_a_district_admin_with_a_new_clock(ca
     case.refresh_from_db()
     assert case.status == Case.Status.DISPATCHED
     assert case.department == target
-    assert case.due_date > datetime.date(2026, 1, 5)
-    kinds = list(case.arrivals.values_list("kind", "returned_at"))
-    assert kinds[0][0] == "dispatch"
-    assert kinds[0][1] is not None
-    assert kinds[1][0] == "redispatch"
+    assert case.due_date == WorkingCalendar.load().add_working_days(
+        timezone.localdate(case.dispatched_at), case.category.department_deadline_days
+    )
+    assert list(case.arrivals.values_list("kind", "returned_at")) == [
+        ("dispatch", returned_at),
+        ("redispatch", None),
+    ]
 
 
 def test_an_approved_extension_moves_the_due_date(case):
@@ -162,10 +172,12 @@ def test_reminders_and_overdue_marking_run_once(case):
     def events(action: str) -> int:
         return sum(event.action_text.startswith(action) for event in case.events.all())
 
-    deadlines_check(today=case.due_date)
+    reminded_at = timezone.now()
+    with time_machine.travel(reminded_at, tick=False):
+        deadlines_check(today=case.due_date)
     deadlines_check(today=case.due_date)
     case.refresh_from_db()
-    assert case.reminded_at is not None
+    assert case.reminded_at == reminded_at  # the second check left the reminder alone
     assert events("催办") == 1
     later = WorkingCalendar.load().add_working_days(case.due_date, 1)
     deadlines_check(today=later)
@@ -175,10 +187,15 @@ def test_reminders_and_overdue_marking_run_once(case):
     assert events("已超期") == 1
     from notifications.models import Notification
 
-    titles = Notification.objects.filter(recipient__username="liaison").values_list(
-        "title", flat=True
-    )
-    assert any(case.tracking_number in title for title in titles)
+    titles = Notification.objects.filter(
+        recipient__username="liaison", title__contains=case.tracking_number
+    ).order_by("pk")
+    number = case.tracking_number
+    assert list(titles.values_list("title", flat=True)) == [
+        f"新工单 {number}",
+        f"催办提醒：工单 {number} 将于 {case.due_date} 到期",
+        f"工单 {number} 已超期",
+    ]
 
 
 def test_an_answer_withdraws_a_pending_extension(case):
@@ -234,8 +251,9 @@ def test_a_liaison_cannot_act_on_a_case_transferred_away_meanwhile(case):
     case_transfer(
         case=case, by=liaison, department=Department.objects.get(short_name="科创局"), reason="转"
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         case_answer(case=stale, by=liaison, text="迟到的答复")
+    assert refused.value.code == "department"
     assert not case.answers.exists()
 
 
@@ -273,7 +291,9 @@ def test_the_hub_home_shows_each_person_their_waiting_work(case):
     def waiting(short_name: str) -> int:
         return Case.objects.filter(department__short_name=short_name, status="dispatched").count()
 
-    assert waiting("工信局") >= 1
+    # The case waits at 工信局, so the liaison's count includes it; it is not pinned, as the demo
+    # data the browser tests commit earlier in a full run adds cases of its own.
+    assert (case.department.short_name, case.status) == ("工信局", Case.Status.DISPATCHED)
     assert f"待签收：{waiting('工信局')}" in hub("liaison").get("/").content.decode()
     assert f"待签收：{waiting('科创局')}" in hub("other_liaison").get("/").content.decode()
     returned = Case.objects.filter(status="returned").count()
