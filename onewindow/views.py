@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from accounts.permissions import role_required
-from core.forms import form_add_errors
+from core.forms import form_action_run
 from core.workdays import uncovered_years
 from tenants.selectors import park_list_for_hub, park_url
 
@@ -80,16 +80,8 @@ def case_detail(request, pk: int):
 
 def _act(request, pk, form, form_key, action, done):
     case = selectors.case_get_for_user(user=request.user, pk=pk)
-    if form.is_valid():
-        try:
-            action(case, form.cleaned_data)
-        except ValidationError as exc:
-            # The form may no longer be on the page (the status moved on): say it at the top too.
-            form_add_errors(form, exc)
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, done)
-            return redirect("onewindow:case_detail", pk=pk)
+    if form_action_run(request, form, lambda data: action(case, data), done):
+        return redirect("onewindow:case_detail", pk=pk)
     context = _case_context(request, case, **({form_key: form} if form_key else {}))
     return render(request, "onewindow/case_detail.html", context, status=400)
 

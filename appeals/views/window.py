@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from accounts.permissions import role_required
-from core.forms import form_add_errors
+from core.forms import form_action_run, form_add_errors
 
 from .. import selectors
 from ..forms import AcceptForm, AnswerForm, QueueFilterForm, ReasonForm, WalkInForm
@@ -57,16 +57,8 @@ def window_detail(request, tracking_number: str):
 
 def _act(request, tracking_number, form, form_key, action, done: str):
     appeal = selectors.appeal_get_for_window(tracking_number=tracking_number)
-    if form.is_valid():
-        try:
-            action(appeal, form.cleaned_data)
-        except ValidationError as exc:
-            # The form may no longer be on the page (the status moved on): say it at the top too.
-            form_add_errors(form, exc)
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, done)
-            return redirect("appeals:window_detail", tracking_number=tracking_number)
+    if form_action_run(request, form, lambda data: action(appeal, data), done):
+        return redirect("appeals:window_detail", tracking_number=tracking_number)
     return render(
         request,
         "appeals/window/detail.html",
