@@ -22,12 +22,13 @@ from .texts import APPEALS_PER_PARK, KEY_NAMESPACE
 from .world import _notification_marks, _notifications_read, _World
 
 
-def demo_appeals_seed(*, parks, progress=print) -> int:
-    """Demo appeals for the demo parks (numbered as in tenants.demo.PARKS); returns how many."""
+def demo_appeals_seed(*, parks, progress=print, count: int = APPEALS_PER_PARK) -> int:
+    """`count` demo appeals for each demo park (numbered as in demo.parks.PARKS); returns how
+    many were made."""
     made = 0
     for number, park in enumerate(parks, start=1):
         progress(f"appeals {number}/{len(parks)}: {park.name}")
-        made += demo_appeals_seed_park(park=park, number=number)
+        made += demo_appeals_seed_park(park=park, number=number, count=count)
     return made
 
 
