@@ -6,12 +6,13 @@ from wagtail.models import GroupApprovalTask, Page, Site, Workflow, WorkflowPage
 
 from accounts.models import Role
 from accounts.services import GROUP_FOR_ROLE, park_groups_ensure
+from tenants.models import Park
 
 from .models import ParkHomePage
 
 
 @transaction.atomic
-def park_site_set_up(*, park, hostname: str) -> ParkHomePage:
+def park_site_set_up(*, park: Park, hostname: str) -> ParkHomePage:
     """Replace Wagtail's welcome page with the park home page and serve it on `hostname`."""
     root = Page.objects.get(depth=1)
     home = ParkHomePage.objects.first()
@@ -55,7 +56,7 @@ def park_workflow_ensure() -> None:
     WorkflowPage.objects.get_or_create(page=root, defaults={"workflow": workflow})
 
 
-def park_content_set_up(*, park, hostname: str, **_signal) -> None:
+def park_content_set_up(*, park: Park, hostname: str, **_signal: object) -> None:
     """A new park's schema was created (tenants' `park_schema_created`): its home page and
     Site, the park's groups, and the moderation workflow that needs them."""
     park_site_set_up(park=park, hostname=hostname)

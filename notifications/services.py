@@ -2,6 +2,7 @@
 
 import logging
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -10,10 +11,17 @@ from core.tasks import enqueue_on_commit
 from .channels import enabled_channels
 from .models import Notification
 
+if TYPE_CHECKING:
+    # The user model (AUTH_USER_MODEL) as django-stubs resolves it, without importing accounts
+    # (notifications is independent of it).
+    from django.contrib.auth.models import _User
+
 logger = logging.getLogger(__name__)
 
 
-def notify(*, recipients: Iterable, title: str, body: str = "", url: str = "") -> list[int]:
+def notify(
+    *, recipients: Iterable["_User"], title: str, body: str = "", url: str = ""
+) -> list[int]:
     """Record a notice for each recipient (in the current schema) and send it out on commit."""
     notices = Notification.objects.bulk_create(
         Notification(recipient=user, title=title[:200], body=body, url=url[:300])
@@ -44,7 +52,7 @@ def _text(notice: Notification) -> str:
     return f"{notice.body}\n\n{notice.url}".strip() if notice.url else notice.body
 
 
-def notification_mark_read(*, user, pk: int | None = None) -> int:
+def notification_mark_read(*, user: "_User", pk: int | None = None) -> int:
     """Mark one notice (or all of the user's) as read; returns how many changed."""
     notices = Notification.objects.for_user(user).unread()
     if pk is not None:

@@ -1,7 +1,9 @@
 """Park provisioning (园区开通): schema, Wagtail site, home page, groups — all or nothing."""
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +14,9 @@ from django_tenants.utils import get_public_schema_name, schema_context, schema_
 from .models import Domain, Park
 from .schemas import schema_clone_from_template, schema_set_public
 from .signals import hub_created, park_schema_created
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 RESERVED_SLUGS = {"public", "www", "admin", "api", "static", "media", "hub", "park_template"}
 
@@ -78,11 +83,11 @@ def _valid_hostname(host: str) -> bool:
     )
 
 
-def in_public_schema(service):
+def in_public_schema(service: Callable[P, R]) -> Callable[P, R]:
     """Parks and domains are rows of the public schema, whatever schema the caller is in."""
 
     @functools.wraps(service)
-    def wrapped(*args, **kwargs):
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R:
         with schema_context(get_public_schema_name()):
             return service(*args, **kwargs)
 

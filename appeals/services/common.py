@@ -3,13 +3,16 @@
 Locking and status changes are the lifecycle's (`appeals.lifecycle`).
 """
 
-from django.conf import settings
-from django.urls import reverse
+import datetime
+from collections.abc import Iterable
+from typing import cast
+
+from django.core.files.uploadedfile import UploadedFile
 
 from accounts.models import Role, User
 from core.attachments import content_type_for
 from notifications.services import notify
-from tenants.selectors import park_current, park_site_url
+from tenants.selectors import park_current, park_link
 
 from ..models import Appeal, AppealAttachment, AppealEvent
 
@@ -36,19 +39,24 @@ def event_add(
     )
 
 
-def attachments_save(appeal: Appeal, uploads, kinds: list[str], *, source: str) -> None:
+def attachments_save(
+    appeal: Appeal, uploads: Iterable[UploadedFile], kinds: list[str], *, source: str
+) -> None:
     for upload, kind in zip(uploads, kinds, strict=True):
+        # Validated uploads (attachments_validate refuses a file without a name or content).
         AppealAttachment.objects.create(
             appeal=appeal,
             file=upload,
-            name=upload.name[-150:],
+            name=cast(str, upload.name)[-150:],
             content_type=content_type_for(kind),
-            size=upload.size,
+            size=cast(int, upload.size),
             source=source,
         )
 
 
-def attachments_payload(appeal: Appeal, *, source: str, since=None) -> list[dict]:
+def attachments_payload(
+    appeal: Appeal, *, source: str, since: datetime.datetime | None = None
+) -> list[dict]:
     files = appeal.attachments.filter(source=source)
     if since is not None:
         files = files.filter(created_at__gte=since)
@@ -58,23 +66,16 @@ def attachments_payload(appeal: Appeal, *, source: str, since=None) -> list[dict
     ]
 
 
-def park_link(name: str, appeal: Appeal) -> str:
-    """An absolute link to one of the appeal's pages on this park's site, by URL name, from a
-    park request, a hub request or a worker alike (so the park URLconf is named)."""
-    path = reverse(name, args=[appeal.tracking_number], urlconf=settings.ROOT_URLCONF)
-    return park_site_url(park_current(), path)
-
-
 def enterprise_notify(appeal: Appeal, *, title: str, body: str = "") -> None:
-    url = park_link("appeals:detail", appeal)
+    url = park_link(park_current(), "appeals:detail", appeal.tracking_number)
     notify(recipients=[appeal.enterprise.account], title=title, body=body, url=url)
 
 
 def window_notify(appeal: Appeal, *, title: str, body: str = "") -> None:
-    url = park_link("appeals:window_detail", appeal)
+    url = park_link(park_current(), "appeals:window_detail", appeal.tracking_number)
     staff = User.objects.filter(role=Role.WINDOW_STAFF, is_active=True)
     notify(recipients=staff, title=title, body=body, url=url)
 
 
-def person_name(user) -> str:
+def person_name(user: User) -> str:
     return str(user)[:60]

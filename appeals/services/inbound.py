@@ -116,6 +116,8 @@ HANDLERS: dict[str, Callable[[Appeal, dict], None]] = {
 }
 
 
-def park_message_arrived_receiver(*, key, kind, appeal_id, payload, **_signal) -> bool:
+def park_message_arrived_receiver(
+    *, key: uuid.UUID, kind: str, appeal_id: int, payload: dict, **_signal: object
+) -> bool:
     """Receives the hub's `park_message_arrived` signal (connected in AppealsConfig.ready)."""
     return park_receive(key=key, kind=kind, appeal_id=appeal_id, payload=payload)

@@ -2,14 +2,18 @@
 
 import datetime
 import uuid
+from collections.abc import Iterable
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from accounts.models import User
 from core.attachments import attachments_count_check, attachments_validate
 from core.workdays import WorkingCalendar
+from enterprises.models import Enterprise
 from onewindow.models import AppealCategory
 from tenants.selectors import park_current
 
@@ -39,14 +43,14 @@ def window_due_from(now: datetime.datetime, category: AppealCategory) -> datetim
 
 def appeal_submit(
     *,
-    enterprise,
-    by,
+    enterprise: Enterprise,
+    by: User,
     category: AppealCategory,
     title: str,
     description: str,
     contact_name: str,
     contact_mobile: str,
-    uploads=(),
+    uploads: Iterable[UploadedFile] = (),
     submission_key: uuid.UUID,
     at_window: bool = False,
 ) -> Appeal:
@@ -110,13 +114,13 @@ def _number(appeal: Appeal) -> dict:
 def appeal_resubmit(
     *,
     appeal: Appeal,
-    by,
+    by: User,
     category: AppealCategory,
     title: str,
     description: str,
     contact_name: str,
     contact_mobile: str,
-    uploads=(),
+    uploads: Iterable[UploadedFile] = (),
 ) -> Appeal:
     """After 补正: the enterprise corrects the appeal and sends it to the window again; the
     window clock starts again from now."""

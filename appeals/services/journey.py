@@ -1,11 +1,15 @@
 """After dispatch: the enterprise replies to a department's question (补充材料). Rating the
 answer lives in `rating`."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from core.attachments import attachments_validate
 from onewindow.protocol import ToHub
 
@@ -16,7 +20,9 @@ from .outbox import outbox_write
 
 
 @transaction.atomic
-def appeal_reply_info(*, appeal: Appeal, by, text: str, uploads=()) -> Appeal:
+def appeal_reply_info(
+    *, appeal: Appeal, by: User, text: str, uploads: Iterable[UploadedFile] = ()
+) -> Appeal:
     """The enterprise answers the department's request for more information (补充材料)."""
     text = (text or "").strip()
     if not text:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from accounts.models import User
 from onewindow.protocol import ToHub
 
 from ..lifecycle import (
@@ -29,7 +30,7 @@ from .outbox import outbox_write
 
 @transaction.atomic
 def appeal_rate(
-    *, appeal: Appeal, by, resolved: bool, satisfaction: int, comment: str = ""
+    *, appeal: Appeal, by: User, resolved: bool, satisfaction: int, comment: str = ""
 ) -> Appeal:
     """The enterprise rates the answer. Dissatisfied sends it back for re-handling (重办)."""
     if satisfaction not in Satisfaction.values:
@@ -63,7 +64,7 @@ def appeal_rate(
     return appeal
 
 
-def _rating_outcome(appeal: Appeal, *, rehandle: bool, now) -> tuple[str, dict]:
+def _rating_outcome(appeal: Appeal, *, rehandle: bool, now: datetime.datetime) -> tuple[str, dict]:
     """Where the rating sends the appeal, and what changes with it."""
     if not rehandle:
         return Appeal.Status.CLOSED, {"closed_at": now}

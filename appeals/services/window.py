@@ -1,15 +1,19 @@
 """Window triage (窗口受理): accept and dispatch, return for 补正, reject, answer at the window."""
 
 import datetime
+from collections.abc import Iterable
 from typing import cast
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from accounts.models import User
 from core.attachments import attachments_validate
+from onewindow.models import AppealCategory, Department
 from onewindow.protocol import ToHub
 
 from ..lifecycle import AppealAction, appeal_lock, appeal_transition
@@ -32,7 +36,14 @@ def _reason_required(reason: str, message: str) -> str:
 
 
 @transaction.atomic
-def appeal_accept(*, appeal: Appeal, by, category=None, department=None, note: str = "") -> Appeal:
+def appeal_accept(
+    *,
+    appeal: Appeal,
+    by: User,
+    category: AppealCategory | None = None,
+    department: Department | None = None,
+    note: str = "",
+) -> Appeal:
     """受理: the appeal goes to the hub (outbox, same transaction), the enterprise is told."""
     appeal = appeal_lock(appeal)
     appeal = appeal_transition(
@@ -87,7 +98,7 @@ def _case_payload(appeal: Appeal) -> dict:
 
 
 @transaction.atomic
-def appeal_return(*, appeal: Appeal, by, reason: str) -> Appeal:
+def appeal_return(*, appeal: Appeal, by: User, reason: str) -> Appeal:
     """补正: back to the enterprise, who corrects and resubmits."""
     reason = _reason_required(reason, _("Say what the enterprise must add or correct."))
     appeal = appeal_transition(
@@ -102,7 +113,7 @@ def appeal_return(*, appeal: Appeal, by, reason: str) -> Appeal:
 
 
 @transaction.atomic
-def appeal_reject(*, appeal: Appeal, by, reason: str) -> Appeal:
+def appeal_reject(*, appeal: Appeal, by: User, reason: str) -> Appeal:
     """不予受理, with the reason the enterprise will read."""
     reason = _reason_required(reason, _("Give the reason the appeal cannot be accepted."))
     appeal = appeal_transition(
@@ -122,7 +133,9 @@ def _tell_enterprise(appeal: Appeal, title: str, reason: str) -> None:
 
 
 @transaction.atomic
-def appeal_answer_at_window(*, appeal: Appeal, by, text: str, uploads=()) -> Appeal:
+def appeal_answer_at_window(
+    *, appeal: Appeal, by: User, text: str, uploads: Iterable[UploadedFile] = ()
+) -> Appeal:
     """窗口直接办结: the window answers itself; the enterprise rates the answer as usual."""
     text = _reason_required(text, _("Write the answer."))
     uploads = list(uploads)

@@ -2,6 +2,7 @@
 
 import datetime
 import random
+from typing import cast
 
 from django.db.models import F
 from django.utils import timezone
@@ -62,9 +63,13 @@ class _World:
         self.today = timezone.localdate(self.real_now)
         self.anchor = self.back(self.today, 1)  # the last working day before today
         with tenant_context(park):
-            self.window = User.objects.filter(role=Role.WINDOW_STAFF, is_active=True).first()
+            self.window = cast(
+                User, User.objects.filter(role=Role.WINDOW_STAFF, is_active=True).first()
+            )
         with schema_context("public"):
-            self.admin = User.objects.filter(role=Role.DISTRICT_ADMIN, is_active=True).first()
+            self.admin = cast(
+                User, User.objects.filter(role=Role.DISTRICT_ADMIN, is_active=True).first()
+            )
             self.liaisons: dict[int, User] = {}
             for liaison in Liaison.objects.filter(user__is_active=True).order_by("pk"):
                 self.liaisons.setdefault(liaison.department_id, liaison.user)

@@ -1,11 +1,16 @@
 """What liaisons (and, for returned cases, district admins) do with a case."""
 
+from collections.abc import Iterable
+from typing import cast
+
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from accounts.models import User
 from core.attachments import attachments_validate, content_type_for
 from core.workdays import WorkingCalendar
 
@@ -30,7 +35,7 @@ def _current_arrival(case: Case) -> CaseArrival | None:
 
 
 @transaction.atomic
-def case_sign(*, case: Case, by) -> Case:
+def case_sign(*, case: Case, by: User) -> Case:
     """签收: the liaison takes the case on. The clock started at dispatch, not now."""
     case = case_lock(case)
     require_handler(case, by)
@@ -50,7 +55,9 @@ def case_sign(*, case: Case, by) -> Case:
 
 
 @transaction.atomic
-def case_answer(*, case: Case, by, text: str, uploads=()) -> CaseAnswer:
+def case_answer(
+    *, case: Case, by: User, text: str, uploads: Iterable[UploadedFile] = ()
+) -> CaseAnswer:
     """答复: the answer goes back to the park and the enterprise."""
     text = require_text(text, _("Write the answer."))
     uploads = list(uploads)
@@ -92,16 +99,19 @@ def case_answer(*, case: Case, by, text: str, uploads=()) -> CaseAnswer:
     return answer
 
 
-def _answer_files_save(case: Case, answer: CaseAnswer, uploads, kinds) -> list[dict]:
+def _answer_files_save(
+    case: Case, answer: CaseAnswer, uploads: Iterable[UploadedFile], kinds: Iterable[str]
+) -> list[dict]:
     """Store the department's files with its answer; returns what the park must know of them."""
+    # Validated uploads (attachments_validate refuses a file without a name or content).
     files = [
         CaseAttachment.objects.create(
             case=case,
             answer=answer,
             file=upload,
-            name=upload.name[-150:],
+            name=cast(str, upload.name)[-150:],
             content_type=content_type_for(kind),
-            size=upload.size,
+            size=cast(int, upload.size),
             from_enterprise=False,
         )
         for upload, kind in zip(uploads, kinds, strict=True)
@@ -113,7 +123,7 @@ def _answer_files_save(case: Case, answer: CaseAnswer, uploads, kinds) -> list[d
 
 
 @transaction.atomic
-def case_request_info(*, case: Case, by, question: str) -> Case:
+def case_request_info(*, case: Case, by: User, question: str) -> Case:
     """要求补充材料: asked through the park; the department clock pauses until the reply."""
     question = require_text(question, _("Say what information the enterprise must send."))
     case = case_lock(case)
@@ -134,7 +144,7 @@ def case_request_info(*, case: Case, by, question: str) -> Case:
 
 
 @transaction.atomic
-def case_transfer(*, case: Case, by, department: Department, reason: str) -> Case:
+def case_transfer(*, case: Case, by: User, department: Department, reason: str) -> Case:
     """转办: to another department, with the running clock."""
     reason = require_text(reason, _("Give the reason for the transfer."))
     case = case_lock(case)
@@ -164,7 +174,7 @@ def case_transfer(*, case: Case, by, department: Department, reason: str) -> Cas
 
 
 @transaction.atomic
-def case_return(*, case: Case, by, reason: str) -> Case:
+def case_return(*, case: Case, by: User, reason: str) -> Case:
     """退单: misrouted; a district admin re-dispatches it."""
     reason = require_text(reason, _("Say why the case is not for your department."))
     case = case_lock(case)
@@ -188,7 +198,7 @@ def case_return(*, case: Case, by, reason: str) -> Case:
 
 
 @transaction.atomic
-def case_redispatch(*, case: Case, by, department: Department, note: str = "") -> Case:
+def case_redispatch(*, case: Case, by: User, department: Department, note: str = "") -> Case:
     """A district admin re-dispatches a returned case: a new department clock starts."""
     case = case_lock(case)
     case_require(case, CaseAction.REDISPATCH)

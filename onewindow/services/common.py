@@ -5,21 +5,19 @@ Locking and status changes are the lifecycle's (`onewindow.lifecycle`).
 
 from typing import cast
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from notifications.services import notify
-from tenants.selectors import hub_url
+from tenants.selectors import hub_link
 
 from ..models import Case, CaseEvent, Department
 from ..protocol import ToPark
 from .outbox import park_message_write
 
 
-def require_handler(case: Case, by) -> None:
+def require_handler(case: Case, by: User) -> None:
     """Under the case's lock: a liaison acts only while the case is at their department
     (a colleague may have transferred or returned it since the page was loaded)."""
     liaison = getattr(by, "liaison", None)
@@ -43,7 +41,9 @@ def require_text(text: str, message: str) -> str:
     return text
 
 
-def event_add(case: Case, *, by=None, action: str, params: dict | None = None, note: str = ""):
+def event_add(
+    case: Case, *, by: User | None = None, action: str, params: dict | None = None, note: str = ""
+) -> CaseEvent:
     """A step on the case's timeline that moves no status (status changes: the lifecycle)."""
     return CaseEvent.objects.create(
         case=case,
@@ -55,7 +55,7 @@ def event_add(case: Case, *, by=None, action: str, params: dict | None = None, n
     )
 
 
-def tell_park(case: Case, kind: ToPark, **payload) -> None:
+def tell_park(case: Case, kind: ToPark, **payload: object) -> None:
     park_message_write(case=case, kind=kind, payload=payload)
 
 
@@ -76,13 +76,9 @@ def progress(
     )
 
 
-def hub_link(name: str, *args) -> str:
-    """An absolute link to a hub page by its URL name, from a hub request, a park's request or
-    a worker alike (so the hub's URLconf is named, not the current one)."""
-    return hub_url(reverse(name, args=args, urlconf=settings.PUBLIC_SCHEMA_URLCONF))
-
-
-def liaisons_notify(case: Case, department, *, title: str, body: str = "") -> None:
+def liaisons_notify(
+    case: Case, department: Department | None, *, title: str, body: str = ""
+) -> None:
     users = User.objects.filter(liaison__department=department, is_active=True)
     url = hub_link("onewindow:case_detail", case.pk)
     notify(recipients=users, title=title, body=body, url=url)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from accounts.models import User
 from core.workdays import WorkingCalendar
 
 from ..lifecycle import CaseAction, case_lock, case_require
@@ -24,7 +25,7 @@ MAX_EXTENSION_DAYS = 30
 
 
 @transaction.atomic
-def extension_request(*, case: Case, by, days: int, reason: str) -> ExtensionRequest:
+def extension_request(*, case: Case, by: User, days: int, reason: str) -> ExtensionRequest:
     """延期申请: the department asks for more working days; the district admins are told."""
     reason = require_text(reason, _("Give the reason more time is needed."))
     if not 1 <= days <= MAX_EXTENSION_DAYS:
@@ -73,7 +74,7 @@ def _pending_locked(extension: ExtensionRequest) -> tuple[Case, ExtensionRequest
     return case, extension
 
 
-def _decision_save(extension: ExtensionRequest, *, by, status: str, note: str) -> None:
+def _decision_save(extension: ExtensionRequest, *, by: User, status: str, note: str) -> None:
     extension.status = status
     extension.decided_by = by
     extension.decided_at = timezone.now()
@@ -84,7 +85,7 @@ def _decision_save(extension: ExtensionRequest, *, by, status: str, note: str) -
 
 
 @transaction.atomic
-def extension_approve(*, extension: ExtensionRequest, by, note: str = "") -> ExtensionRequest:
+def extension_approve(*, extension: ExtensionRequest, by: User, note: str = "") -> ExtensionRequest:
     """延期批准: the due date moves by the days asked for, counted from the date in force."""
     case, extension = _pending_locked(extension)
     case_require(case, CaseAction.DECIDE_EXTENSION)
@@ -114,7 +115,7 @@ def extension_approve(*, extension: ExtensionRequest, by, note: str = "") -> Ext
 
 
 @transaction.atomic
-def extension_deny(*, extension: ExtensionRequest, by, reason: str) -> ExtensionRequest:
+def extension_deny(*, extension: ExtensionRequest, by: User, reason: str) -> ExtensionRequest:
     """延期不予批准, with the reason the department will read; the due date stays."""
     case, extension = _pending_locked(extension)
     reason = require_text(reason, _("Give the reason for the denial."))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.workdays import WorkingCalendar
+from tenants.models import Park
 
 from ..lifecycle import CaseAction, case_can, case_lock, case_transition
 from ..models import AppealCategory, Case, CaseArrival, CaseAttachment, Department, ReceivedMessage
@@ -25,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def hub_receive(*, park, key: uuid.UUID, kind: str, appeal_id: int, payload: dict) -> bool:
+def hub_receive(*, park: Park, key: uuid.UUID, kind: str, appeal_id: int, payload: dict) -> bool:
     """Apply one park message. False if this key was applied before."""
     _receipt, created = ReceivedMessage.objects.get_or_create(key=key)
     if not created:
@@ -39,7 +40,7 @@ def hub_receive(*, park, key: uuid.UUID, kind: str, appeal_id: int, payload: dic
     return True
 
 
-def case_create(*, park, payload: dict) -> Case:
+def case_create(*, park: Park, payload: dict) -> Case:
     """A new case from a park window: routed, its department clock started, liaisons told."""
     existing = Case.objects.filter(park=park, appeal_id=payload["appeal_id"]).first()
     if existing is not None:
@@ -165,7 +166,7 @@ def _rated(case: Case, payload: dict) -> None:
         _rehandle_announce(case, payload)
 
 
-def _rehandle_fields(case: Case, rated_at) -> dict:
+def _rehandle_fields(case: Case, rated_at: datetime.datetime | None) -> dict:
     """重办: a new department clock from the day of the rating."""
     return {
         "rehandle_count": case.rehandle_count + 1,

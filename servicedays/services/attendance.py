@@ -10,7 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from appeals.models import Appeal
 from appeals.services.intake import appeal_submit
+from onewindow.models import AppealCategory
 
 from ..models import SHANGHAI, Booking, ServiceDay
 from .common import calendar_changed, day_changed, office_booking_url, staff_notify
@@ -29,7 +32,9 @@ def _locked(booking: Booking) -> Booking:
     )
 
 
-def booking_check_in(*, booking: Booking, by_name: str, now: datetime.datetime | None = None):
+def booking_check_in(
+    *, booking: Booking, by_name: str, now: datetime.datetime | None = None
+) -> Booking:
     """Check an enterprise in at the window, on the day of its booking only."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -189,19 +194,19 @@ def follow_up_defaults(booking: Booking) -> dict:
 def booking_follow_up_appeal(
     *,
     booking: Booking,
-    by,
-    category,
+    by: User,
+    category: AppealCategory,
     title: str,
     description: str,
     contact_name: str,
     contact_mobile: str,
-):
+) -> Appeal:
     """Turn a "follow-up needed" outcome into an appeal filed at the window for the enterprise,
     linked both ways (booking.appeal, appeal.service_day_booking). Once only."""
     with transaction.atomic():
         booking = _locked(booking)
         if booking.appeal_id:
-            return booking.appeal
+            return cast(Appeal, booking.appeal)  # set with appeal_id
         if booking.outcome != Booking.Outcome.FOLLOW_UP:
             raise ValidationError(
                 _("Only a consultation that needs follow-up can become an appeal."),

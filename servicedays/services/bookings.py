@@ -12,6 +12,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from enterprises.models import Enterprise
+
 from ..models import Booking, ServiceDay, Slot
 from .common import (
     booking_url,
@@ -37,8 +40,8 @@ from .waitlist import waitlist_promote_locked
 def booking_create(
     *,
     slot: Slot,
-    enterprise,
-    by,
+    enterprise: Enterprise,
+    by: User,
     topic: str,
     question: str,
     service_day: ServiceDay | None = None,
@@ -74,7 +77,9 @@ def booking_create(
     return booking
 
 
-def booking_cancel(*, booking: Booking, by, now: datetime.datetime | None = None) -> Booking | None:
+def booking_cancel(
+    *, booking: Booking, by: User, now: datetime.datetime | None = None
+) -> Booking | None:
     """Cancel the enterprise's own booking before the cutoff and give the seat to the first
     enterprise on the waitlist. Returns the booking made for it, or None."""
     now = now or timezone.now()
@@ -96,7 +101,7 @@ def booking_cancel(*, booking: Booking, by, now: datetime.datetime | None = None
 
 
 def booking_move(
-    *, booking: Booking, to_slot: Slot, by, now: datetime.datetime | None = None
+    *, booking: Booking, to_slot: Slot, by: User, now: datetime.datetime | None = None
 ) -> Booking:
     """Move a booking to another slot of the same day, keeping its topic and question: the
     old seat is freed (and offered to its waitlist) only if the new one is taken."""

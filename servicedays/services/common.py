@@ -54,7 +54,7 @@ def require_before_cutoff(day: ServiceDay, now: datetime.datetime) -> None:
         )
 
 
-def require_booker(enterprise, by) -> None:
+def require_booker(enterprise: Enterprise, by: User) -> None:
     """Only a verified enterprise books, and only through its own account."""
     if enterprise.account_id != by.pk:
         raise PermissionDenied(_("You can only book for your own enterprise."))
@@ -65,7 +65,7 @@ def require_booker(enterprise, by) -> None:
         )
 
 
-def require_owner(booking: Booking, by) -> None:
+def require_owner(booking: Booking, by: User) -> None:
     if booking.enterprise.account_id != by.pk:
         raise PermissionDenied(_("This booking belongs to another enterprise."))
 
@@ -80,7 +80,7 @@ def require_slot_of(day: ServiceDay, slot: Slot) -> None:
         )
 
 
-def require_under_limit(day: ServiceDay, enterprise) -> None:
+def require_under_limit(day: ServiceDay, enterprise: Enterprise) -> None:
     held = Booking.objects.holding_seat().filter(service_day=day, enterprise=enterprise).count()
     if held >= day.bookings_per_enterprise:
         raise ValidationError(
@@ -96,7 +96,7 @@ def require_under_limit(day: ServiceDay, enterprise) -> None:
         )
 
 
-def is_under_limit(day: ServiceDay, enterprise) -> bool:
+def is_under_limit(day: ServiceDay, enterprise: Enterprise) -> bool:
     try:
         require_under_limit(day, enterprise)
     except ValidationError:
@@ -120,7 +120,7 @@ def require_text(*, topic: str, question: str) -> tuple[str, str]:
     return topic, question
 
 
-def enterprise_lock(enterprise, *, skip_locked: bool = False) -> bool:
+def enterprise_lock(enterprise: Enterprise, *, skip_locked: bool = False) -> bool:
     """Serialise one enterprise's bookings (the per-day limit counts its other bookings, which a
     concurrent request on another slot could be adding). Taken before any slot lock. With
     `skip_locked`, False when another transaction holds it (the caller holds a slot lock and must
@@ -143,7 +143,9 @@ def slots_lock(*slots: Slot) -> dict[int, Slot]:
     return {slot.pk: slot for slot in locked}
 
 
-def seat_take(slot: Slot, *, day: ServiceDay, enterprise, by, topic: str, question: str):
+def seat_take(
+    slot: Slot, *, day: ServiceDay, enterprise: Enterprise, by: User, topic: str, question: str
+) -> Booking:
     """Book a seat on a slot that is locked by the caller; SlotFull if none is left."""
     if slot.is_full:
         raise SlotFull(slot)
@@ -198,7 +200,7 @@ def staff_notify(*, title: str, body: str = "", url: str = "") -> None:
     notify(recipients=staff, title=title, body=body, url=url)
 
 
-def enterprise_notify(enterprise, *, title: str, body: str = "", url: str = "") -> None:
+def enterprise_notify(enterprise: Enterprise, *, title: str, body: str = "", url: str = "") -> None:
     notify(recipients=[enterprise.account], title=title, body=body, url=url)
 
 

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from onewindow.models import Department
+
 from ..models import SHANGHAI, Booking, ServiceDay, ServiceDayDepartment, Slot, WaitlistEntry
 from .common import (
     booking_url,
@@ -29,7 +31,7 @@ def service_day_create(
     start_time: datetime.time,
     end_time: datetime.time,
     place: str,
-    departments: Sequence,
+    departments: Sequence[Department],
     booking_opens_at: datetime.datetime,
     booking_closes_at: datetime.datetime,
     topics: str = "",
@@ -93,7 +95,12 @@ def slot_times(day: ServiceDay) -> list[tuple[datetime.datetime, datetime.dateti
     return times
 
 
-def _validate(day, departments, seats, now) -> None:
+def _validate(
+    day: ServiceDay,
+    departments: Sequence[Department],
+    seats: Mapping[int, int],
+    now: datetime.datetime,
+) -> None:
     errors = {
         **_time_errors(day, now),
         **_booking_errors(day),
@@ -133,7 +140,9 @@ def _booking_errors(day: ServiceDay) -> dict[str, str]:
     return {}
 
 
-def _department_errors(departments, seats: Mapping[int, int]) -> dict[str, str]:
+def _department_errors(
+    departments: Sequence[Department], seats: Mapping[int, int]
+) -> dict[str, str]:
     if not departments:
         return {"departments": _("Choose at least one hosting department.")}
     if len(seats) != len(departments):

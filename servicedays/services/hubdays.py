@@ -6,6 +6,8 @@ acted sees the result on the next page (the after-commit task refreshes it again
 """
 
 import datetime
+from collections.abc import Sequence
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,8 +19,9 @@ from django_tenants.utils import schema_context
 from accounts.models import Role, User
 from appeals.services.common import person_name
 from notifications.services import notify
-from onewindow.models import HubBooking, HubServiceDay
+from onewindow.models import Department, HubBooking, HubServiceDay
 from onewindow.selectors import liaison_department
+from tenants.models import Park
 from tenants.selectors import hub_link
 
 from ..models import SHANGHAI, Booking, ServiceDay
@@ -26,7 +29,14 @@ from . import attendance, hubsync
 from .days import service_day_create
 
 
-def hub_day_create(*, by, park, departments, publish: bool, **fields) -> HubServiceDay:
+def hub_day_create(
+    *,
+    by: User,
+    park: Park,
+    departments: Sequence[Department],
+    publish: bool,
+    **fields: Any,  # the rest of service_day_create's arguments, as the hub's form cleaned them
+) -> HubServiceDay:
     """Set up a service day in `park` for the hub user `by`. A liaison's own department must
     be among the hosts; a district admin may choose any active departments."""
     _require_host(by, departments)
@@ -42,7 +52,7 @@ def hub_day_create(*, by, park, departments, publish: bool, **fields) -> HubServ
     return HubServiceDay.objects.get(park=park, day_id=day.pk)
 
 
-def _require_host(by, departments) -> None:
+def _require_host(by: User, departments: Sequence[Department]) -> None:
     if by.role == Role.DISTRICT_ADMIN:
         return
     if by.role != Role.LIAISON:
@@ -55,8 +65,8 @@ def _require_host(by, departments) -> None:
 
 
 def hub_booking_outcome_record(
-    *, by, hub_booking: HubBooking, outcome: str, note: str, seen: str | None = None
-):
+    *, by: User, hub_booking: HubBooking, outcome: str, note: str, seen: str | None = None
+) -> None:
     """The liaison records the outcome of a consultation with their department (the park's
     booking is changed; the hub copy follows). Other departments' bookings are not theirs."""
     own = liaison_department(by) if by.role == Role.LIAISON else None
@@ -75,7 +85,7 @@ def hub_booking_outcome_record(
         hubsync.day_sync_deliver(day_id=hub_day.day_id)
 
 
-def hub_days_brief(*, now=None) -> int:
+def hub_days_brief(*, now: datetime.datetime | None = None) -> int:
     """For beat (public schema): the day before a service day, send each hosting department's
     liaisons the number of bookings and where to read the questions, once per day. Returns how
     many days were briefed."""

@@ -14,10 +14,12 @@ from django_tenants.utils import schema_context
 
 from core.messaging import Outbox
 from core.tasks import enqueue_on_commit
+from enterprises.models import Enterprise
 from onewindow.models import HubBooking, HubServiceDay
+from tenants.models import Park
 from tenants.selectors import park_current
 
-from ..models import Booking, HubSyncMessage, ServiceDay, WaitlistEntry
+from ..models import Booking, HubSyncMessage, ServiceDay, Slot, WaitlistEntry
 
 # The day's own facts the hub keeps (the same names on HubServiceDay).
 DAY_FIELDS = (
@@ -86,7 +88,7 @@ def _day_read(day: ServiceDay) -> tuple[dict, list[int], list[dict]]:
     return fields, department_ids, rows
 
 
-def _slot_row(slot, enterprise, topic: str, question: str) -> dict:
+def _slot_row(slot: Slot, enterprise: Enterprise, topic: str, question: str) -> dict:
     return {
         "department_id": slot.department_id,
         "slot_starts_at": slot.starts_at,
@@ -118,7 +120,9 @@ def _waiting_row(entry: WaitlistEntry) -> dict:
     }
 
 
-def _hub_store(*, park, day_id: int, fields: dict, department_ids: list[int], rows: list[dict]):
+def _hub_store(
+    *, park: Park, day_id: int, fields: dict, department_ids: list[int], rows: list[dict]
+) -> HubServiceDay:
     """Replace the hub's copy of one day (public schema)."""
     hub_day, _created = HubServiceDay.objects.update_or_create(
         park=park, day_id=day_id, defaults={**fields, "synced_at": timezone.now()}

@@ -7,9 +7,10 @@ claim, so a reminder is sent once or, if the run fails, not claimed and sent by 
 """
 
 import datetime
+from collections.abc import Callable
 
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,7 +42,13 @@ def reminders_send(*, now: datetime.datetime | None = None) -> int:
     return sent
 
 
-def _pass(now, *, window: tuple, field: str, notice) -> int:
+def _pass(
+    now: datetime.datetime,
+    *,
+    window: tuple,
+    field: str,
+    notice: Callable[[Booking, str], dict],
+) -> int:
     bookings = list(_due(window=window, field=field))
     departments = _department_names(bookings)
     sent = 0
@@ -56,7 +63,7 @@ def _pass(now, *, window: tuple, field: str, notice) -> int:
     return sent
 
 
-def _due(*, window: tuple, field: str):
+def _due(*, window: tuple, field: str) -> QuerySet[Booking]:
     """Confirmed bookings of published days whose slot starts in (start, end]."""
     start, end = window
     return (

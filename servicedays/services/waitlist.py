@@ -8,6 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import User
+from enterprises.models import Enterprise
+
 from ..models import Booking, ServiceDay, Slot, WaitlistEntry
 from .common import (
     booking_url,
@@ -29,8 +32,8 @@ from .common import (
 def waitlist_join(
     *,
     slot: Slot,
-    enterprise,
-    by,
+    enterprise: Enterprise,
+    by: User,
     topic: str,
     question: str,
     service_day: ServiceDay | None = None,
@@ -58,7 +61,9 @@ def waitlist_join(
         return WaitlistEntry.objects.waiting().get(slot=slot, enterprise=enterprise)
 
 
-def _join_locked(slot: Slot, enterprise, by, topic: str, question: str) -> WaitlistEntry:
+def _join_locked(
+    slot: Slot, enterprise: Enterprise, by: User, topic: str, question: str
+) -> WaitlistEntry:
     if not slot.is_full:
         raise ValidationError(
             _("This slot still has a free seat: book it instead."), code="not_full"
@@ -74,7 +79,7 @@ def _join_locked(slot: Slot, enterprise, by, topic: str, question: str) -> Waitl
 
 
 @transaction.atomic
-def waitlist_leave(*, entry: WaitlistEntry, by) -> WaitlistEntry:
+def waitlist_leave(*, entry: WaitlistEntry, by: User) -> WaitlistEntry:
     entry = (
         WaitlistEntry.objects.select_for_update(of=("self",))
         .select_related("enterprise")
