@@ -17,6 +17,7 @@ from django.utils.translation import gettext_noop
 from accounts.models import Role
 from core.lifecycle import moves, status_move
 
+from .facts import window_facts_send
 from .models import Appeal, AppealEvent
 
 S = Appeal.Status
@@ -128,8 +129,8 @@ def appeal_transition(
     fields: dict | None = None,
     locked: bool = False,
 ) -> Appeal:
-    """Move the appeal by `action` to `to`, with `fields` (name → value) changing with it, and
-    write the step on its timeline; returns the appeal as saved. Locks the row first unless the
+    """Move the appeal by `action` to `to`, with `fields` (name → value) changing with it, write
+    the step on its timeline and send its window facts to the hub; returns the appeal as saved. Locks the row first unless the
     caller already holds the lock (`locked`). Refused moves change nothing."""
     if not locked:
         appeal = appeal_lock(appeal)
@@ -152,6 +153,7 @@ def appeal_transition(
         to_status=to,
         note=note,
     )
+    window_facts_send(appeal)
     return appeal
 
 

@@ -112,6 +112,17 @@ class Appeal(models.Model):
     rehandle_count = models.PositiveSmallIntegerField(_("times re-handled"), default=0)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The window staff member who last acted on it, and the times it went back for 补正: the
+    # window scorecards count them (`appeals.facts`).
+    window_staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("window staff"),
+    )
+    returned_count = models.PositiveSmallIntegerField(_("times returned"), default=0)
 
     objects = AppealQuerySet.as_manager()
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 from accounts.models import Role
 from core.lifecycle import moves, status_move
 
+from .facts import case_facts_store
 from .models import Case, CaseEvent
 
 S = Case.Status
@@ -129,9 +130,11 @@ def case_transition(
     fields: dict | None = None,
     locked: bool = False,
 ) -> Case:
-    """Move the case by `action` to `to`, with `fields` (name → value) changing with it, and
-    write the step on its timeline; returns the case as saved. Locks the row first unless the
-    caller already holds the lock (`locked`). Refused moves change nothing."""
+    """Move the case by `action` to `to`, with `fields` (name → value) changing with it, write
+    the step on its timeline and keep its appraisal facts (`onewindow.facts`); returns the case
+    as saved. Locks the row first unless the caller already holds the lock (`locked`). Refused
+    moves change nothing. The rows the facts read (arrivals, answers, pauses) are written by the
+    caller before the move."""
     if not locked:
         case = case_lock(case)
     before = status_move(
@@ -152,6 +155,7 @@ def case_transition(
         to_status=to if to != before else "",
         note=note,
     )
+    case_facts_store(case)
     return case
 
 

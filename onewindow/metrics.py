@@ -1,54 +1,39 @@
 """Appeal metrics of the district hub (诉求办理指标), as published in DESIGN.md "Metrics".
 
-Read-side only. One query per table (cases, their arrivals, their first answers, the calendar
-overrides) loads what the cases in scope need; the counting happens in Python because working
-days come from the official calendar, which the database does not know.
+Every figure is a SQL aggregate over the appraisal facts the lifecycle keeps on each case and
+arrival (`onewindow.facts`): no case is loaded into Python, so a district's volume costs a few
+grouped scans. `scope_filter` and the `*_counted` Q objects below are the one definition of
+which cases a figure counts; the dashboards' drill-down lists use the same ones.
 
 Scope: the period of an appeal is the month it was submitted, so `period_start`/`period_end`
-bound the local (Asia/Shanghai) date of `Case.submitted_at`; `park` and `category` filter the
-case. A `department` is credited as DESIGN.md says ("attribution"):
+bound `submitted_on` (the local date of submission); `park` and `category` filter the case. A
+`department` is credited as DESIGN.md says ("attribution"):
 
 - each arrival at the department (dispatch, re-dispatch after 退单, transfer in) counts once for
-  its response and return rates; its volume is the cases that arrived there at least once;
+  its response, return and transfer rates; its volume is the cases that arrived there;
 - on-time, early completion and handling days count the first answer, for the department that
-  gave it;
+  gave it (`answered_department`);
 - resolution, satisfaction and re-handling count the last rating, for the department whose
-  answer it rated (`Case.rated_department`);
+  answer it rated (`rated_department`);
 - transfers per case counts the transfers the department made (转出) over its volume;
 - the window on-time rate belongs to the park window and is never credited to a department.
 """
 
 import datetime
-import itertools
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TypeVar
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Avg, Count, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from core.rates import Rate
-from core.workdays import WorkingCalendar
 from tenants.models import Park
 
-from .models import AppealCategory, Case, CaseAnswer, CaseArrival, Department
+from .models import AppealCategory, Case, CaseArrival, Department
 
 SATISFIED_LEVELS = (1, 2, 3)  # 非常满意, 满意, 基本满意 (GB/T 39734)
-CLOCK_STARTS = (CaseArrival.Kind.DISPATCH, CaseArrival.Kind.REDISPATCH)
-CASE_FIELDS = (
-    "park",
-    "category",
-    "submitted_at",
-    "window_due",
-    "accepted_at",
-    "dispatched_at",
-    "resolved",
-    "satisfaction",
-    "rated_at",
-    "rated_department",
-    "rehandle_count",
-)
+DIMENSIONS = ("park", "department", "category", "month")
 
 
 @dataclass(frozen=True)
@@ -66,10 +51,11 @@ class AppealMetrics:
     - satisfaction 满意率: last rating 非常满意, 满意 or 基本满意 / rated cases
     - rehandling 重办率: rated cases re-handled (重办) at least once / rated cases
     - return_rate 退单率: arrivals returned as misrouted / arrivals
+    - transfer_rate 转办率: arrivals the department transferred out / arrivals
     - transfers_per_case 平均转办次数: transfers (转办) / cases; None without cases
     - average_handling_days 平均办理工作日: mean working days of the department clock (from the
       last dispatch or re-dispatch before the first answer, transfers keeping the clock) to the
-      first answer, pauses included; None without answers
+      first answer, minus the days paused waiting for the enterprise; None without answers
     """
 
     volume: int
@@ -81,6 +67,7 @@ class AppealMetrics:
     satisfaction: Rate
     rehandling: Rate
     return_rate: Rate
+    transfer_rate: Rate
     transfers_per_case: float | None
     average_handling_days: float | None
 
@@ -94,6 +81,92 @@ class MetricsRow:
     metrics: AppealMetrics
 
 
+# Which rows each figure counts (its denominator), with the department it credits; the
+# drill-down lists filter with the same expressions.
+def answered_counted(department=None) -> Q:
+    if department is None:
+        return Q(answered_department__isnull=False)
+    return Q(answered_department=department)
+
+
+def rated_counted(department=None) -> Q:
+    rated = Q(rated_at__isnull=False)
+    return rated if department is None else rated & Q(rated_department=department)
+
+
+def response_counted(as_of: datetime.date) -> Q:
+    """An arrival counts once signed for, or once its sign-for day has ended unsigned."""
+    return Q(signed_in_time__isnull=False) | Q(sign_by__lt=as_of)
+
+
+def scope_filter(*, park=None, category=None, period_start=None, period_end=None) -> Q:
+    """The cases (or arrivals: they carry the same columns) of a scope."""
+    q = Q()
+    if park is not None:
+        q &= Q(park=park)
+    if category is not None:
+        q &= Q(category=category)
+    if period_start is not None:
+        q &= Q(submitted_on__gte=period_start)
+    if period_end is not None:
+        q &= Q(submitted_on__lte=period_end)
+    return q
+
+
+def _case_figures(department) -> dict:
+    answered, rated = answered_counted(department), rated_counted(department)
+    return {
+        "cases": Count("id"),
+        "window_on_time": Count("id", filter=Q(window_on_time=True)),
+        "answered": Count("id", filter=answered),
+        "on_time": Count("id", filter=answered & Q(on_time=True)),
+        "early": Count("id", filter=answered & Q(early=True)),
+        "handling": Avg("handling_days", filter=answered),
+        "rated": Count("id", filter=rated),
+        "resolved": Count("id", filter=rated & Q(resolved=True)),
+        "satisfied": Count("id", filter=rated & Q(satisfaction__in=SATISFIED_LEVELS)),
+        "rehandled": Count("id", filter=rated & Q(rehandle_count__gte=1)),
+        "transfers": Sum("transfers"),
+    }
+
+
+def _arrival_figures(as_of: datetime.date) -> dict:
+    return {
+        "arrivals": Count("id"),
+        "response_counted": Count("id", filter=response_counted(as_of)),
+        "signed_in_time": Count("id", filter=Q(signed_in_time=True)),
+        "returned": Count("id", filter=Q(returned_at__isnull=False)),
+        "transferred_out": Count("id", filter=Q(transferred_out=True)),
+        "arrived_cases": Count("case", distinct=True),
+    }
+
+
+def _metrics(case: dict, arrival: dict, *, credited: bool) -> AppealMetrics:
+    """Combine the case figures and the arrival figures of one scope (or group)."""
+    volume = arrival.get("arrived_cases", 0) if credited else case.get("cases", 0)
+    transfers = arrival.get("transferred_out", 0) if credited else case.get("transfers") or 0
+    return AppealMetrics(
+        volume=volume,
+        window_on_time=Rate(0, 0)
+        if credited
+        else Rate(case.get("window_on_time", 0), case.get("cases", 0)),
+        response_rate=Rate(arrival.get("signed_in_time", 0), arrival.get("response_counted", 0)),
+        on_time=Rate(case.get("on_time", 0), case.get("answered", 0)),
+        early_completion=Rate(case.get("early", 0), case.get("answered", 0)),
+        resolution=Rate(case.get("resolved", 0), case.get("rated", 0)),
+        satisfaction=Rate(case.get("satisfied", 0), case.get("rated", 0)),
+        rehandling=Rate(case.get("rehandled", 0), case.get("rated", 0)),
+        return_rate=Rate(arrival.get("returned", 0), arrival.get("arrivals", 0)),
+        transfer_rate=Rate(arrival.get("transferred_out", 0), arrival.get("arrivals", 0)),
+        transfers_per_case=transfers / volume if volume else None,
+        average_handling_days=case.get("handling"),
+    )
+
+
+def _pk(obj):
+    return getattr(obj, "pk", obj)
+
+
 def appeal_metrics(
     *,
     park=None,
@@ -104,18 +177,17 @@ def appeal_metrics(
     as_of: datetime.date | None = None,
 ) -> AppealMetrics:
     """The metrics of the appeals in scope, as of the end of `as_of` (default: today)."""
-    cases = _cases_in_scope(
-        park=park,
-        department=department,
-        category=category,
-        period_start=period_start,
-        period_end=period_end,
+    department = _pk(department)
+    scope = scope_filter(
+        park=park, category=category, period_start=period_start, period_end=period_end
     )
-    return _measure(
-        cases,
-        department_id=_pk(department),
-        calendar=WorkingCalendar.load(),
-        as_of=as_of or timezone.localdate(),
+    arrivals = CaseArrival.objects.filter(scope)
+    if department is not None:
+        arrivals = arrivals.filter(department=department)
+    return _metrics(
+        Case.objects.filter(scope).aggregate(**_case_figures(department)),
+        arrivals.aggregate(**_arrival_figures(as_of or timezone.localdate())),
+        credited=department is not None,
     )
 
 
@@ -127,190 +199,72 @@ def metrics_by(
     `filters` are those of `appeal_metrics`. A department row credits that department as the
     module docstring says; departments appear when a case in scope arrived there.
     """
-    if dimension not in LABELS:
+    if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
-    cases = _cases_in_scope(**filters)
-    calendar, as_of = WorkingCalendar.load(), as_of or timezone.localdate()
-    only = _pk(filters.get("department"))
+    as_of = as_of or timezone.localdate()
+    department = _pk(filters.pop("department", None))
+    scope = scope_filter(**filters)
+    cases, arrivals = Case.objects.filter(scope), CaseArrival.objects.filter(scope)
+    if department is not None:
+        arrivals = arrivals.filter(department=department)
+    arrival_rows = _grouped(arrivals, _key(dimension, "department"), _arrival_figures(as_of))
     if dimension == "department":
-        groups = {pk: (cases, pk) for pk in _departments_reached(cases, only)}
+        case_rows = _grouped(cases, "answered_department", _case_figures(None))
+        ratings = _grouped(cases, "rated_department", _case_figures(None))
+        for key, figures in case_rows.items():
+            figures.update({k: ratings.get(key, {}).get(k, 0) for k in RATING_FIGURES})
+        for key in ratings.keys() - case_rows.keys():
+            case_rows[key] = {k: ratings[key][k] for k in RATING_FIGURES}
+        keys = set(arrival_rows) if department is None else set(arrival_rows) & {department}
     else:
-        groups = {key: (group, only) for key, group in _group(cases, GROUP_KEYS[dimension])}
-    labels = LABELS[dimension](groups.keys())
+        case_rows = _grouped(cases, _key(dimension, ""), _case_figures(department))
+        keys = set(arrival_rows) if department is not None else set(case_rows)
+    labels = LABELS[dimension](keys)
     rows = [
         MetricsRow(
             key=key,
-            label=labels[key],
-            metrics=_measure(group, department_id=credited, calendar=calendar, as_of=as_of),
+            label=labels.get(key, str(key)),
+            metrics=_metrics(
+                case_rows.get(key, {}),
+                arrival_rows.get(key, {}),
+                credited=dimension == "department" or department is not None,
+            ),
         )
-        for key, (group, credited) in groups.items()
+        for key in keys
     ]
     return sorted(rows, key=lambda row: row.label)
 
 
-def _cases_in_scope(
-    *, park=None, department=None, category=None, period_start=None, period_end=None
-) -> list[Case]:
-    cases = Case.objects.only(*CASE_FIELDS)
-    if park is not None:
-        cases = cases.filter(park=park)
-    if category is not None:
-        cases = cases.filter(category=category)
-    if department is not None:
-        arrived = CaseArrival.objects.filter(case=OuterRef("pk"), department=department)
-        cases = cases.filter(Exists(arrived))
-    if period_start is not None:
-        cases = cases.filter(submitted_at__gte=_start_of(period_start))
-    if period_end is not None:
-        cases = cases.filter(submitted_at__lt=_start_of(period_end + datetime.timedelta(days=1)))
-    first_answers = CaseAnswer.objects.order_by("case_id", "answered_at", "id").distinct("case_id")
-    return list(
-        cases.order_by("id").prefetch_related(
-            Prefetch("arrivals", queryset=CaseArrival.objects.order_by("arrived_at", "id")),
-            Prefetch("answers", queryset=first_answers, to_attr="first_answers"),
-        )
-    )
+RATING_FIGURES = ("rated", "resolved", "satisfied", "rehandled")
 
 
-def _measure(
-    cases: list[Case], *, department_id, calendar: WorkingCalendar, as_of: datetime.date
-) -> AppealMetrics:
-    if department_id is not None:
-        cases = [c for c in cases if department_id in {a.department_id for a in c.arrivals.all()}]
-    arrivals = [a for c in cases for a in c.arrivals.all() if _ours(a, department_id)]
-    answered = [
-        (c, answer)
-        for c in cases
-        if (answer := _first_answer(c)) is not None and _ours(answer, department_id)
-    ]
-    answers = [answer for _c, answer in answered]
-    rated = [c for c in cases if c.rated_at is not None and _rated_ours(c, department_id)]
-    return AppealMetrics(
-        volume=len(cases),
-        window_on_time=_window_on_time(cases, department_id),
-        response_rate=_response_rate(arrivals, calendar, as_of),
-        on_time=_rate(answers, _answered_on_time),
-        early_completion=_rate(answers, _answered_early),
-        resolution=_rate(rated, lambda case: case.resolved is True),
-        satisfaction=_rate(rated, lambda case: case.satisfaction in SATISFIED_LEVELS),
-        rehandling=_rate(rated, lambda case: case.rehandle_count >= 1),
-        return_rate=_rate(arrivals, lambda arrival: arrival.returned_at is not None),
-        transfers_per_case=_mean([_transfers_made(c, department_id) for c in cases]),
-        average_handling_days=_mean([_handling_days(c, a, calendar) for c, a in answered]),
-    )
+def _key(dimension: str, department_field: str):
+    if dimension == "month":
+        return TruncMonth("submitted_on")
+    return department_field if dimension == "department" else dimension
 
 
-def _window_on_time(cases: list[Case], department_id) -> Rate:
-    """窗口按时受理率. The window clock is the park window's, so no department is credited."""
-    if department_id is not None:
-        return Rate(0, 0)
-    return _rate(cases, lambda case: _day(case.accepted_at) <= case.window_due)
-
-
-def _response_rate(arrivals: list[CaseArrival], calendar, as_of: datetime.date) -> Rate:
-    """响应率: signed for by the end of the first working day after the arrival. An arrival not
-    signed for yet is left out until that day has ended: it has not failed yet."""
-    signed = counted = 0
-    for arrival in arrivals:
-        deadline = calendar.add_working_days(_day(arrival.arrived_at), 1)
-        if arrival.signed_at is None and deadline >= as_of:
-            continue
-        counted += 1
-        signed += arrival.signed_at is not None and _day(arrival.signed_at) <= deadline
-    return Rate(signed, counted)
-
-
-def _answered_on_time(answer: CaseAnswer) -> bool:
-    """按时办结: answered on or before the due date in force (extensions and pauses included)."""
-    return _day(answer.answered_at) <= answer.due_date
-
-
-def _answered_early(answer: CaseAnswer) -> bool:
-    """提前办结: answered on a date before the due date in force."""
-    return _day(answer.answered_at) < answer.due_date
-
-
-def _transfers_made(case: Case, department_id) -> int:
-    """转办 of this case; for a department, those it made (the arrival before a transfer)."""
-    return sum(
-        after.kind == CaseArrival.Kind.TRANSFER and _ours(before, department_id)
-        for before, after in itertools.pairwise(case.arrivals.all())
-    )
-
-
-def _first_answer(case: Case) -> CaseAnswer | None:
-    # Prefetched by _cases_in_scope (Prefetch to_attr): an attribute the stubs cannot know.
-    first_answers: list[CaseAnswer] = case.first_answers  # type: ignore[attr-defined]
-    return first_answers[0] if first_answers else None
-
-
-def _handling_days(case: Case, answer: CaseAnswer, calendar: WorkingCalendar) -> int:
-    """Working days on the department clock up to the case's first answer. The clock starts at
-    the last dispatch or re-dispatch before that answer; a transfer keeps it running."""
-    starts = [
-        arrival.arrived_at
-        for arrival in case.arrivals.all()
-        if arrival.kind in CLOCK_STARTS and arrival.arrived_at <= answer.answered_at
-    ]
-    started = max(starts, default=case.dispatched_at)
-    return calendar.working_days_between(_day(started), _day(answer.answered_at))
-
-
-def _departments_reached(cases: list[Case], only) -> list[int]:
-    reached = {a.department_id for c in cases for a in c.arrivals.all()}
-    return sorted(reached if only is None else reached & {only})
-
-
-def _group(cases: list[Case], key_of: Callable[[Case], object]):
-    groups = defaultdict(list)
-    for case in cases:
-        groups[key_of(case)].append(case)
-    return groups.items()
+def _grouped(rows: QuerySet, key, figures: dict) -> dict:
+    """{key: figures} of `rows` grouped by `key` (a foreign key's name or an expression)."""
+    if isinstance(key, str):
+        name, values = f"{key}_id", rows.order_by().values(f"{key}_id")
+    else:
+        name, values = "group", rows.order_by().annotate(group=key).values("group")
+    result = {}
+    for row in values.annotate(**figures):
+        group = row.pop(name)
+        if group is not None:
+            result[group] = row
+    return result
 
 
 def _labels_of(model) -> Callable[[Iterable], dict]:
     return lambda keys: {pk: str(obj) for pk, obj in model.objects.in_bulk(list(keys)).items()}
 
 
-GROUP_KEYS: dict[str, Callable[[Case], object]] = {
-    "park": lambda case: case.park_id,
-    "category": lambda case: case.category_id,
-    "month": lambda case: _day(case.submitted_at).replace(day=1),
-}
 LABELS: dict[str, Callable[[Iterable], dict]] = {
     "park": _labels_of(Park),
     "department": _labels_of(Department),
     "category": _labels_of(AppealCategory),
     "month": lambda keys: {month: f"{month:%Y-%m}" for month in keys},
 }
-
-
-T = TypeVar("T")
-
-
-def _rate(items: list[T], counts: Callable[[T], bool]) -> Rate:
-    return Rate(sum(1 for item in items if counts(item)), len(items))
-
-
-def _mean(values: list[int]) -> float | None:
-    return sum(values) / len(values) if values else None
-
-
-def _ours(row, department_id) -> bool:
-    return department_id is None or row.department_id == department_id
-
-
-def _rated_ours(case: Case, department_id) -> bool:
-    return department_id is None or case.rated_department_id == department_id
-
-
-def _day(moment: datetime.datetime) -> datetime.date:
-    return timezone.localdate(moment)
-
-
-def _start_of(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
-def _pk(obj):
-    return getattr(obj, "pk", obj)

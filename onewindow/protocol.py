@@ -8,12 +8,14 @@ import enum
 
 
 class ToHub(enum.StrEnum):
-    """Park → hub: what the park window or the enterprise did to an appeal the hub has a case of."""
+    """Park → hub: what the park window or the enterprise did to an appeal: to its case at the
+    hub, or (WINDOW_FACTS) to the window facts the district appraises windows by."""
 
     CASE_CREATE = "case.create"  # accepted at the window (受理): a new case
     INFO_REPLY = "case.info_reply"  # the enterprise sent the information asked for
     RATED = "case.rated"  # the enterprise rated the answer
     CLOSED_UNRATED = "case.closed_unrated"  # no rating in time
+    WINDOW_FACTS = "window.facts"  # the window's handling of any appeal, for appraisal
 
 
 class ToPark(enum.StrEnum):

@@ -1,74 +1,85 @@
-"""Hot topics (热点诉求): what enterprises write about most, per park, category and period.
+"""Hot topics (热点诉求): what enterprises write about most, and the categories on the rise.
 
-Keywords come from the Chinese text of the cases (titles and descriptions), segmented and
-weighted by jieba's TF-IDF keyword extractor; the category trend is a count per month.
+The keywords of each case are segmented once, when the case arrives (`onewindow.facts`:
+jieba's TF-IDF extractor without the domain's filler words), and stored on the case; here they
+are only counted, in SQL, so a district's volume costs one grouped scan.
 """
 
 import datetime
-from collections import Counter
+from dataclasses import dataclass
 
-import jieba.analyse
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q
 
-from .models import Case
-
-# Words every appeal uses; they say nothing about what it is about.
-STOP_WORDS = set(
-    [
-        "企业",
-        "我司",
-        "公司",
-        "咨询",
-        "问题",
-        "申请",
-        "办理",
-        "情况",
-        "相关",
-        "进度",
-        "希望",
-        "如何",
-        "是否",
-        "怎么",
-        "请问",
-        "想要",
-        "了解",
-    ]
-)
+from .metrics import scope_filter
+from .models import AppealCategory, Case, CaseArrival
 
 
-def _scope(*, park=None, category=None, since: datetime.date | None = None):
-    cases = Case.objects.all()
-    if park is not None:
-        cases = cases.filter(park=park)
-    if category is not None:
-        cases = cases.filter(category=category)
-    if since is not None:
-        cases = cases.filter(submitted_at__date__gte=since)
+def _cases(*, park=None, category=None, department=None, period_start=None, period_end=None):
+    cases = Case.objects.filter(
+        scope_filter(park=park, category=category, period_start=period_start, period_end=period_end)
+    )
+    if department is not None:
+        arrived = CaseArrival.objects.filter(case=OuterRef("pk"), department=department)
+        cases = cases.filter(Exists(arrived))
     return cases
 
 
-def hot_keywords(*, park=None, category=None, since=None, limit: int = 10) -> list[tuple[str, int]]:
-    """The words that stand out in the most cases: (word, number of cases using it)."""
-    counts: Counter[str] = Counter()
-    for title, description in _scope(park=park, category=category, since=since).values_list(
-        "title", "description"
-    ):
-        words = jieba.analyse.extract_tags(f"{title}。{description}", topK=8)
-        counts.update({word for word in words if word not in STOP_WORDS and len(word) > 1})
-    return counts.most_common(limit)
+def hot_keywords(*, limit: int = 10, **scope) -> list[tuple[str, int]]:
+    """The words in the most cases of the scope: (word, number of cases), most first.
+
+    `scope` takes the filters of `onewindow.metrics.appeal_metrics` (park, category,
+    department, period_start, period_end); a department counts the cases that arrived there.
+    """
+    ids = _cases(**scope).values("id")
+    sql, params = ids.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # `sql` is the ORM's own parameterised subquery: no user text is interpolated.
+        cursor.execute(
+            "SELECT word, count(*) AS n FROM onewindow_case c, unnest(c.keywords) AS word "  # noqa: S608
+            f"WHERE c.id IN ({sql}) GROUP BY word ORDER BY n DESC, word LIMIT %s",
+            [*params, limit],
+        )
+        return [(word, n) for word, n in cursor.fetchall()]
 
 
-def category_trend(*, park=None, since=None) -> list[dict]:
-    """Cases per category and month: [{"month", "category", "count"}], oldest first."""
-    rows = (
-        _scope(park=park, since=since)
-        .annotate(month=TruncMonth("submitted_at"))
-        .values("month", "category__name")
-        .annotate(count=Count("id"))
-        .order_by("month", "category__name")
+@dataclass(frozen=True)
+class CategoryTrend:
+    """A category's volume in the period and in the one before."""
+
+    category: AppealCategory
+    count: int
+    previous: int
+
+    @property
+    def change(self) -> int:
+        return self.count - self.previous
+
+    @property
+    def growth(self) -> float | None:
+        """Growth against the previous period (0.5 = +50 %); None when it had none."""
+        return self.change / self.previous if self.previous else None
+
+
+def categories_rising(
+    *,
+    period_start: datetime.date,
+    period_end: datetime.date,
+    previous_start: datetime.date,
+    previous_end: datetime.date,
+    limit: int = 10,
+    **scope,
+) -> list[CategoryTrend]:
+    """Categories with more cases than in the previous period, the largest rise first."""
+    both = _cases(period_start=previous_start, period_end=period_end, **scope)
+    counts = both.values("category").annotate(
+        now=Count("id", filter=Q(submitted_on__gte=period_start)),
+        before=Count("id", filter=Q(submitted_on__lte=previous_end)),
     )
-    return [
-        {"month": row["month"].date(), "category": row["category__name"], "count": row["count"]}
-        for row in rows
+    rising = {row["category"]: row for row in counts if row["now"] > row["before"]}
+    categories = AppealCategory.objects.in_bulk(list(rising))
+    trends = [
+        CategoryTrend(category=categories[pk], count=row["now"], previous=row["before"])
+        for pk, row in rising.items()
     ]
+    return sorted(trends, key=lambda t: (-t.change, t.category.name))[:limit]

@@ -17,6 +17,7 @@ from enterprises.models import Enterprise
 from onewindow.models import AppealCategory
 from tenants.selectors import park_current
 
+from ..facts import window_facts_send
 from ..lifecycle import AppealAction, appeal_lock, appeal_require, appeal_transition
 from ..models import Appeal, AppealAttachment, AppealEvent
 from .common import attachments_save, enterprise_notify, event_add, person_name, window_notify
@@ -86,6 +87,7 @@ def appeal_submit(
                 if at_window
                 else gettext_noop("Submitted"),
             )
+            window_facts_send(appeal)
             window_notify(appeal, title=_("New appeal %(number)s") % _number(appeal))
             if at_window:
                 enterprise_notify(

@@ -56,6 +56,7 @@ def appeal_accept(
             "department": department,
             "accepted_at": timezone.now(),
             "sent_to_hub": True,
+            "window_staff": by,
         },
         locked=True,
     )
@@ -101,12 +102,15 @@ def _case_payload(appeal: Appeal) -> dict:
 def appeal_return(*, appeal: Appeal, by: User, reason: str) -> Appeal:
     """补正: back to the enterprise, who corrects and resubmits."""
     reason = _reason_required(reason, _("Say what the enterprise must add or correct."))
+    appeal = appeal_lock(appeal)
     appeal = appeal_transition(
         appeal,
         action=AppealAction.RETURN,
         to=Appeal.Status.RETURNED,
         actor_name=person_name(by),
         note=reason,
+        fields={"window_staff": by, "returned_count": appeal.returned_count + 1},
+        locked=True,
     )
     _tell_enterprise(appeal, _("Appeal %(number)s needs more information"), reason)
     return appeal
@@ -122,7 +126,7 @@ def appeal_reject(*, appeal: Appeal, by: User, reason: str) -> Appeal:
         to=Appeal.Status.REJECTED,
         actor_name=person_name(by),
         note=reason,
-        fields={"closed_at": timezone.now()},
+        fields={"closed_at": timezone.now(), "window_staff": by},
     )
     _tell_enterprise(appeal, _("Appeal %(number)s was not accepted"), reason)
     return appeal
@@ -153,6 +157,7 @@ def appeal_answer_at_window(
             "answer": text,
             "answered_by": _("Park window"),
             "answered_at": now,
+            "window_staff": by,
         },
         locked=True,
     )

@@ -71,6 +71,8 @@ class _Journey:
         self.clock.moment = start
         self.submit(at_window=scenario.startswith("closed") and self.rng.random() < 0.05)
         getattr(self, f"_{scenario}")()
+        # What the steps did not deliver themselves: the window facts of the last steps.
+        self.outbox_deliver()
 
     # The stories, by the state they leave the appeal in.
 
@@ -334,9 +336,7 @@ class _Journey:
 
     def to_hub(self) -> None:
         self.clock.moment += datetime.timedelta(seconds=self.rng.randint(3, 40))
-        pending = OutboxMessage.objects.filter(appeal=self.appeal, delivered_at__isnull=True)
-        for message_id in list(pending.values_list("pk", flat=True)):
-            outbox_deliver(message_id=message_id)
+        self.outbox_deliver()
         with schema_context("public"):
             self.case = (
                 Case.objects.select_related("department")
@@ -344,6 +344,11 @@ class _Journey:
                 .first()
             )
         self.to_park()
+
+    def outbox_deliver(self) -> None:
+        pending = OutboxMessage.objects.filter(appeal=self.appeal, delivered_at__isnull=True)
+        for message_id in list(pending.values_list("pk", flat=True)):
+            outbox_deliver(message_id=message_id)
 
     def to_park(self) -> None:
         if self.case is None:

@@ -4,12 +4,14 @@ from .cases import (
     CaseArrival,
     CaseAttachment,
     CaseEvent,
+    CasePause,
     ExtensionRequest,
     ParkMessage,
     ReceivedMessage,
 )
 from .directory import AppealCategory, CalendarOverride, Department, Liaison, RoutingRule
 from .servicedays import HubBooking, HubServiceDay
+from .window import WindowRecord
 
 __all__ = [
     "AppealCategory",
@@ -19,6 +21,7 @@ __all__ = [
     "CaseArrival",
     "CaseAttachment",
     "CaseEvent",
+    "CasePause",
     "Department",
     "ExtensionRequest",
     "HubBooking",
@@ -27,4 +30,5 @@ __all__ = [
     "ParkMessage",
     "ReceivedMessage",
     "RoutingRule",
+    "WindowRecord",
 ]

@@ -8,6 +8,8 @@ rows to hub accounts) keeps integrity; hub accounts are deactivated, not deleted
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -87,6 +89,25 @@ class Case(models.Model):
     )
     rehandle_count = models.PositiveSmallIntegerField(_("times re-handled"), default=0)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Appraisal facts (考核要素): kept by the lifecycle through `onewindow.facts.case_facts_store`
+    # whenever the case changes, so every dashboard figure is an SQL aggregate over them.
+    submitted_on = models.DateField(_("submitted on"), null=True)
+    window_on_time = models.BooleanField(null=True)
+    clock_started_at = models.DateTimeField(null=True, blank=True)
+    paused_days = models.PositiveSmallIntegerField(default=0)
+    answered_department = models.ForeignKey(
+        "onewindow.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    first_answer_due = models.DateField(null=True, blank=True)
+    on_time = models.BooleanField(null=True)
+    early = models.BooleanField(null=True)
+    handling_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    transfers = models.PositiveSmallIntegerField(default=0)
+    keywords = ArrayField(models.CharField(max_length=20), default=list, blank=True)
 
     objects = CaseQuerySet.as_manager()
 
@@ -96,6 +117,10 @@ class Case(models.Model):
         ordering = ["due_date", "id"]
         constraints = [
             models.UniqueConstraint(fields=["park", "appeal_id"], name="one_case_per_appeal")
+        ]
+        indexes = [
+            models.Index(fields=["submitted_on", "park"], name="case_period"),
+            GinIndex(fields=["keywords"], name="case_keywords"),
         ]
 
     def __str__(self) -> str:
@@ -137,9 +162,22 @@ class CaseArrival(models.Model):
     arrived_at = models.DateTimeField(default=timezone.now)
     signed_at = models.DateTimeField(null=True, blank=True)
     returned_at = models.DateTimeField(null=True, blank=True)
+    # Appraisal facts, kept with the case's (`onewindow.facts`); the case's scope is copied so
+    # the department figures group without a join.
+    park = models.ForeignKey("tenants.Park", on_delete=models.PROTECT, null=True, related_name="+")
+    category = models.ForeignKey(
+        "onewindow.AppealCategory", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    submitted_on = models.DateField(null=True)
+    sign_by = models.DateField(null=True)
+    signed_in_time = models.BooleanField(null=True)
+    transferred_out = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["arrived_at", "id"]
+        indexes = [
+            models.Index(fields=["submitted_on", "department"], name="arrival_period"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case_id} → {self.department_id}"
@@ -164,6 +202,23 @@ class CaseAnswer(models.Model):
 
     def __str__(self) -> str:
         return self.text[:40]
+
+
+class CasePause(models.Model):
+    """A wait for the enterprise's information (补充材料): the department clock stands still.
+
+    The working days it lasted move the due date and are not the department's handling time."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="pauses")
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    working_days = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["started_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.started_on}–{self.ended_on or ''}"
 
 
 class CaseAttachment(models.Model):

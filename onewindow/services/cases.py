@@ -15,7 +15,7 @@ from core.attachments import attachments_validate, content_type_for
 from core.workdays import WorkingCalendar
 
 from ..lifecycle import CaseAction, case_lock, case_require, case_transition
-from ..models import Case, CaseAnswer, CaseArrival, CaseAttachment, Department
+from ..models import Case, CaseAnswer, CaseArrival, CaseAttachment, CasePause, Department
 from ..protocol import ToPark
 from .common import (
     admins_notify,
@@ -39,13 +39,14 @@ def case_sign(*, case: Case, by: User) -> Case:
     """签收: the liaison takes the case on. The clock started at dispatch, not now."""
     case = case_lock(case)
     require_handler(case, by)
-    case = case_transition(
-        case, action=CaseAction.SIGN, to=Case.Status.IN_PROGRESS, by=by, locked=True
-    )
+    case_require(case, CaseAction.SIGN)
     arrival = _current_arrival(case)
     if arrival and arrival.signed_at is None:
         arrival.signed_at = timezone.now()
         arrival.save(update_fields=["signed_at"])
+    case = case_transition(
+        case, action=CaseAction.SIGN, to=Case.Status.IN_PROGRESS, by=by, locked=True
+    )
     progress(
         case,
         gettext_noop("%(department)s is handling it"),
@@ -128,13 +129,16 @@ def case_request_info(*, case: Case, by: User, question: str) -> Case:
     question = require_text(question, _("Say what information the enterprise must send."))
     case = case_lock(case)
     require_handler(case, by)
+    case_require(case, CaseAction.REQUEST_INFO)
+    today = timezone.localdate()
+    CasePause.objects.create(case=case, started_on=today)
     case = case_transition(
         case,
         action=CaseAction.REQUEST_INFO,
         to=Case.Status.INFO_REQUESTED,
         by=by,
         note=question,
-        fields={"paused_on": timezone.localdate()},
+        fields={"paused_on": today},
         locked=True,
     )
     tell_park(
@@ -153,6 +157,7 @@ def case_transfer(*, case: Case, by: User, department: Department, reason: str) 
     if department == case.department or not department.is_active:
         raise ValidationError(_("Choose another, active department."), code="department")
     source = department_of(case)
+    CaseArrival.objects.create(case=case, department=department, kind=CaseArrival.Kind.TRANSFER)
     case = case_transition(
         case,
         action=CaseAction.TRANSFER,
@@ -165,7 +170,6 @@ def case_transfer(*, case: Case, by: User, department: Department, reason: str) 
         locked=True,
     )
     extensions_withdraw(case=case)
-    CaseArrival.objects.create(case=case, department=department, kind=CaseArrival.Kind.TRANSFER)
     progress(case, gettext_noop("Transferred to %(department)s"), {"department": department.name})
     liaisons_notify(
         case, department, title=_("Case %(number)s transferred to you") % number(case), body=reason
@@ -179,13 +183,14 @@ def case_return(*, case: Case, by: User, reason: str) -> Case:
     reason = require_text(reason, _("Say why the case is not for your department."))
     case = case_lock(case)
     require_handler(case, by)
-    case = case_transition(
-        case, action=CaseAction.RETURN, to=Case.Status.RETURNED, by=by, note=reason, locked=True
-    )
+    case_require(case, CaseAction.RETURN)
     arrival = _current_arrival(case)
     if arrival:
         arrival.returned_at = timezone.now()
         arrival.save(update_fields=["returned_at"])
+    case = case_transition(
+        case, action=CaseAction.RETURN, to=Case.Status.RETURNED, by=by, note=reason, locked=True
+    )
     extensions_withdraw(case=case)
     progress(case, gettext_noop("Being assigned to the responsible department by the district"))
     admins_notify(
@@ -208,6 +213,9 @@ def case_redispatch(*, case: Case, by: User, department: Department, note: str =
     due = WorkingCalendar.load().add_working_days(
         timezone.localdate(now), case.category.department_deadline_days
     )
+    CaseArrival.objects.create(
+        case=case, department=department, kind=CaseArrival.Kind.REDISPATCH, arrived_at=now
+    )
     case = case_transition(
         case,
         action=CaseAction.REDISPATCH,
@@ -223,9 +231,6 @@ def case_redispatch(*, case: Case, by: User, department: Department, note: str =
             "reminded_at": None,
         },
         locked=True,
-    )
-    CaseArrival.objects.create(
-        case=case, department=department, kind=CaseArrival.Kind.REDISPATCH, arrived_at=now
     )
     progress(case, gettext_noop("Sent to %(department)s"), {"department": department.name})
     liaisons_notify(case, department, title=_("New case %(number)s") % number(case))

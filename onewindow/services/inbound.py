@@ -16,11 +16,13 @@ from django.utils.translation import gettext_noop
 from core.workdays import WorkingCalendar
 from tenants.models import Park
 
+from ..facts import case_facts_store
 from ..lifecycle import CaseAction, case_can, case_lock, case_transition
 from ..models import AppealCategory, Case, CaseArrival, CaseAttachment, Department, ReceivedMessage
 from ..protocol import ToHub
 from ..selectors import department_for
 from .common import admins_notify, event_add, liaisons_notify, number, progress
+from .window import window_record_store
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +35,9 @@ def hub_receive(*, park: Park, key: uuid.UUID, kind: str, appeal_id: int, payloa
         return False
     if kind == ToHub.CASE_CREATE:
         case_create(park=park, payload=payload)
+        return True
+    if kind == ToHub.WINDOW_FACTS:
+        window_record_store(park=park, appeal_id=appeal_id, facts=payload)
         return True
     case = Case.objects.filter(park=park, appeal_id=appeal_id).first()
     if case is not None:
@@ -74,6 +79,7 @@ def case_create(*, park: Park, payload: dict) -> Case:
         case=case, department=department, kind=CaseArrival.Kind.DISPATCH, arrived_at=now
     )
     _attachments_add(case, payload.get("attachments", []))
+    case_facts_store(case)
     event_add(
         case,
         action=gettext_noop("Dispatched to %(department)s"),
@@ -112,7 +118,11 @@ def _info_reply(case: Case, payload: dict) -> None:
     replied_on = timezone.localdate(parse_datetime(payload["replied_at"]))
     # Only an info-requested case gets here, and asking paused it (case_request_info).
     paused_on = cast(datetime.date, case.paused_on)
-    due = WorkingCalendar.load().due_after_pause(case.due_date, paused_on, replied_on)
+    calendar = WorkingCalendar.load()
+    due = calendar.due_after_pause(case.due_date, paused_on, replied_on)
+    case.pauses.filter(ended_on__isnull=True).update(
+        ended_on=replied_on, working_days=calendar.working_days_between(paused_on, replied_on)
+    )
     fields: dict[str, object] = {"due_date": due, "paused_on": None}
     if due >= timezone.localdate():
         fields["is_overdue"] = False  # still late? beat marks and announces it

@@ -24,6 +24,9 @@ Park alpha, submitted in March:
 Elsewhere: C8 park beta in March (all good, GXJ); C9 park alpha submitted 2026-04-01 00:30
 Shanghai time (still 3/31 in UTC).
 
+The cases are written row by row here, then their facts computed (`case_facts_rebuild`), as
+`manage.py rebuild_facts` does; tests/onewindow/test_facts.py drives the real workflows.
+
 Alpha, March, as of 3/31:
                       all               GXJ                       KCJ
   volume              7                 6 (C1-C6)                 3 (C5, C6, C7)
@@ -36,6 +39,7 @@ Alpha, March, as of 3/31:
   satisfaction        4/5 (C5 is 4)     4/4                       0/1
   re-handling         1/5 (C4)          1/4                       0/1
   transfers per case  1/7               1/6 (GXJ made it)         0/3
+  transfer rate       1/9               1/6 (GXJ's arrival of C5) 0/3
   handling days       28/6              24/5 (3+7+10+2+2)         4/1
 """
 
@@ -47,6 +51,7 @@ import pytest
 
 from accounts.models import User
 from core.rates import Rate
+from onewindow.facts import case_facts_rebuild
 from onewindow.metrics import AppealMetrics, appeal_metrics, metrics_by
 from onewindow.models import Case, CaseAnswer, CaseArrival, Department, ExtensionRequest
 from tests.appeals.helpers import category
@@ -301,6 +306,7 @@ def data(park_a, park_b):
     just_arrived(d)
     in_park_beta(d)
     submitted_just_after_march(d)
+    case_facts_rebuild()
     return d
 
 
@@ -328,6 +334,7 @@ def test_the_park_figures_match_the_hand_computation(data):
     assert metrics.resolution == Rate(3, 5)
     assert metrics.satisfaction == Rate(4, 5)
     assert metrics.rehandling == Rate(1, 5)
+    assert metrics.transfer_rate == Rate(1, 9)
     assert metrics.transfers_per_case == pytest.approx(1 / 7)
     assert metrics.average_handling_days == pytest.approx(28 / 6)
 
@@ -344,6 +351,7 @@ def test_each_department_is_credited_with_its_own_arrivals_answers_and_ratings(d
     assert (gxj.resolution, kcj.resolution) == (Rate(3, 4), Rate(0, 1))
     assert (gxj.satisfaction, kcj.satisfaction) == (Rate(4, 4), Rate(0, 1))
     assert (gxj.rehandling, kcj.rehandling) == (Rate(1, 4), Rate(0, 1))
+    assert (gxj.transfer_rate, kcj.transfer_rate) == (Rate(1, 6), Rate(0, 3))
     assert gxj.transfers_per_case == pytest.approx(1 / 6)
     assert kcj.transfers_per_case == 0.0
     assert gxj.average_handling_days == pytest.approx(24 / 5)
@@ -425,10 +433,11 @@ def test_rows_by_park_credit_the_filtered_department(data):
 
 
 def test_the_queries_do_not_grow_with_the_number_of_cases(data, django_assert_num_queries):
-    # cases, their arrivals, their first answers, calendar overrides, then the labels
-    with django_assert_num_queries(4):
+    # one aggregate over the cases' facts, one over the arrivals'
+    with django_assert_num_queries(2):
         appeal_metrics(**MARCH)
-    with django_assert_num_queries(5):
+    # arrivals by department, first answers by department, last ratings by department, labels
+    with django_assert_num_queries(4):
         metrics_by("department", **MARCH)
 
 
