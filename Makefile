@@ -54,3 +54,18 @@ messages: $(SYNCED)
 
 clean-data:
 	rm -rf .data
+
+# Refreshes the vendored Apache ECharts from the npm registry: needs node/npm. The result is
+# committed under static/vendor/echarts/, so a fresh machine still needs only Python.
+ECHARTS_VERSION := 6.1.0
+ECHARTS_DIR := static/vendor/echarts
+.PHONY: assets
+assets:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	npm pack --silent --ignore-scripts --pack-destination "$$tmp" echarts@$(ECHARTS_VERSION) >/dev/null; \
+	tar -xzf "$$tmp/echarts-$(ECHARTS_VERSION).tgz" -C "$$tmp"; \
+	mkdir -p $(ECHARTS_DIR); \
+	cp "$$tmp/package/dist/echarts.min.js" "$$tmp/package/LICENSE" $(ECHARTS_DIR)/; \
+	if [ -f "$$tmp/package/NOTICE" ]; then cp "$$tmp/package/NOTICE" $(ECHARTS_DIR)/; fi; \
+	echo $(ECHARTS_VERSION) > $(ECHARTS_DIR)/VERSION; \
+	echo "echarts $(ECHARTS_VERSION) -> $(ECHARTS_DIR)"
