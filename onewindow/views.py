@@ -16,6 +16,7 @@ from core.workdays import uncovered_years
 from tenants.selectors import park_list_for_hub, park_url
 
 from . import selectors
+from .facts import case_facts
 from .forms import (
     CaseAnswerForm,
     CaseFilterForm,
@@ -67,6 +68,7 @@ def _case_context(request, case, **forms):
         "return_form": ReturnForm(),
         "extension_form": ExtensionForm(),
         "pending_extension": case.extensions.filter(status=ExtensionRequest.Status.PENDING).first(),
+        "facts": case_facts(case),
     }
     context.update(forms)
     return context

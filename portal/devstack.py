@@ -88,6 +88,8 @@ def _site(settings, port: int) -> Site:
     lines += [
         "Appeals: enterprise → /appeals/new/ on a park, window → /office/appeals/,",
         f"  liaison-gxj → {hub}cases/, admin → {hub}arbitration/ (categories: {hub}django-admin/)",
+        f"Analytics: admin → {hub}analytics/ (monthly report {hub}analytics/report/),",
+        f"  liaison-gxj → {hub}analytics/department/, window or operator → /office/analytics/",
     ]
     lines += ["Ctrl-C stops everything.", f"ready: {hub}", ""]
     return Site(hub_host=settings.HUB_DOMAIN, lines=lines)

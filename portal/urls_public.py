@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("onewindow.urls")),
     path("notifications/", include("notifications.urls")),
     path("service-days/", include("servicedays.urls_hub")),
+    path("analytics/", include("analytics.urls_hub")),
     path("django-admin/", admin.site.urls),
 ]

@@ -20,6 +20,8 @@ SHARED_APPS = [
     "django.contrib.staticfiles",
     "core",
     "onewindow",
+    # The dashboards (over the hub's facts), seed_load, rebuild_facts, the monthly report.
+    "analytics",
     # No models: `manage.py seed_demo`.
     "demo",
 ]

@@ -127,3 +127,6 @@ LOGGING = {
         "django.tasks": {"level": "WARNING"},
     },
 }
+
+# How long a built dashboard is reused (seconds); the page says when it was computed.
+ANALYTICS_CACHE_SECONDS = 300

@@ -61,4 +61,6 @@ CELERY_BEAT_SCHEDULE = {
     },
     "servicedays-complete": {"task": "servicedays.tasks.days_complete", "schedule": 900.0},
     "servicedays-liaisons-brief": {"task": "servicedays.tasks.liaisons_brief", "schedule": 900.0},
+    # Hourly: the report goes out in the first hour beat runs on the month's first working day.
+    "analytics-monthly-report": {"task": "analytics.tasks.monthly_report", "schedule": 3600.0},
 }
