@@ -132,3 +132,17 @@ def test_window_staff_see_their_park_on_a_phone(demo_site, phone):
     assert phone.locator("#staff tbody tr").count() >= 1
     assert_accessible(phone)
     fits(phone, 390)
+
+
+def test_a_liaison_sees_their_department_against_the_district_on_a_phone(demo_site, phone):
+    hub = demo_site.format(host="localhost")
+    log_in(phone, hub, "liaison-gxj")
+
+    phone.get_by_role("link", name="部门考核").click()
+    phone.wait_for_load_state()
+
+    assert phone.locator("h1").inner_text() == "工业和信息化局考核情况"
+    headers = phone.locator("#department thead th").all_inner_texts()
+    assert headers[1:] == ["本部门", "全区（所有部门）"]
+    assert_accessible(phone)
+    fits(phone, 390)
