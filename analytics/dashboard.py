@@ -7,6 +7,7 @@ building blocks over different scopes. Each figure carries the link of its drill
 """
 
 import datetime
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -128,6 +129,22 @@ def _month_end(first: datetime.date) -> datetime.date:
     return following - datetime.timedelta(days=1)
 
 
+# The rows already computed by the dashboard being built in this thread (None: no build).
+_building = threading.local()
+
+
+def rows_by(dimension: str, scope: Scope) -> list:
+    """`metrics_by` for the scope's period; within one dashboard build, the same rows once
+    (the trend and the months table ask for the same months when the period is a year)."""
+    memo: dict | None = getattr(_building, "memo", None)
+    key = (dimension, scope.start, scope.end, scope.park, scope.department, scope.category)
+    if memo is None:
+        return metrics_by(dimension, **scope.filters())
+    if key not in memo:
+        memo[key] = metrics_by(dimension, **scope.filters())
+    return memo[key]
+
+
 def metric_cells(metrics: AppealMetrics, names, link: Links, **narrow: object) -> list[Cell]:
     return [Cell(getattr(metrics, name), link(name, **narrow)) for name in names]
 
@@ -136,13 +153,22 @@ def cached(kind: str, scope: Scope, build: Callable[[], Dashboard]) -> Dashboard
     """The dashboard from the cache when it was built in the last few minutes."""
     seconds = getattr(settings, "ANALYTICS_CACHE_SECONDS", 300)
     if not seconds:
-        return build()
+        return _built(build)
     key = f"analytics:{kind}:{get_language()}:{scope.cache_key()}:{timezone.localdate()}"
     dashboard = cache.get(key)
     if dashboard is None:
-        dashboard = build()
+        dashboard = _built(build)
         cache.set(key, dashboard, seconds)
     return dashboard
+
+
+def _built(build: Callable[[], Dashboard]) -> Dashboard:
+    """Run one build with its own memo of rows, forgotten afterwards (never across requests)."""
+    _building.memo = {}
+    try:
+        return build()
+    finally:
+        _building.memo = None
 
 
 def district_dashboard(scope: Scope, *, url_name: str = "analytics:cases") -> Dashboard:
@@ -195,7 +221,7 @@ def trend_table(scope: Scope, link: Links) -> Table:
     """The headline rates month by month over the year up to the period's end."""
     trend = scope.trend()
     labels = metric_labels()
-    rows = metrics_by("month", **trend.filters())
+    rows = rows_by("month", trend)
     return Table(
         name="trend",
         title=_("Monthly trend"),
@@ -215,7 +241,7 @@ def department_scorecard(
 ) -> Table:
     """The departments ranked for appraisal (部门考核), every DESIGN rate, sortable."""
     labels = metric_labels()
-    rows = metrics_by("department", **scope.filters())
+    rows = rows_by("department", scope)
     if only is not None:
         rows = [row for row in rows if row.key == only]
     rows = ranked(rows, sort)
@@ -252,7 +278,7 @@ def ranked(rows: list, sort: str) -> list:
 def volume_table(dimension: str, title: str, scope: Scope, link: Links) -> Table:
     labels = metric_labels()
     names = ("volume", "on_time", "early_completion", "satisfaction", "average_handling_days")
-    rows = metrics_by(dimension, **scope.filters())
+    rows = rows_by(dimension, scope)
     if dimension == "month":
         rows = sorted(rows, key=lambda row: row.key)
     return Table(

@@ -238,9 +238,12 @@ def case_facts_store(
     }
     if keywords or not case.keywords:
         values["keywords"] = case_keywords(case.title, case.description)
-    for name, value in values.items():
+    # Most moves change no fact (a rating, a sign-for after the day): no write, no index churn.
+    changed = {name: value for name, value in values.items() if getattr(case, name) != value}
+    for name, value in changed.items():
         setattr(case, name, value)
-    Case.objects.filter(pk=case.pk).update(**values)
+    if changed:
+        Case.objects.filter(pk=case.pk).update(**changed)
     changed = []
     for item in facts.arrivals:
         arrival = item.arrival

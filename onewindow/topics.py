@@ -31,7 +31,8 @@ def hot_keywords(*, limit: int = 10, **scope) -> list[tuple[str, int]]:
     `scope` takes the filters of `onewindow.metrics.appeal_metrics` (park, category,
     department, period_start, period_end); a department counts the cases that arrived there.
     """
-    ids = _cases(**scope).values("id")
+    # No ordering: the subquery is a set (Case's default ordering would sort every case).
+    ids = _cases(**scope).order_by().values("id")
     sql, params = ids.query.sql_with_params()
     with connection.cursor() as cursor:
         # `sql` is the ORM's own parameterised subquery: no user text is interpolated.
