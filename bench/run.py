@@ -38,6 +38,11 @@ UNITS = {
     "booking_contention_overbooked": "seats",
     "booking_rps": "req/s",
     "booking_ratio": "ratio",
+    "district_dashboard_ms": "ms",
+    "district_dashboard_cold_ms": "ms",
+    "district_dashboard_ratio": "ratio",
+    "facts_update_ms": "ms",
+    "facts_update_ratio": "ratio",
 }
 
 
@@ -84,6 +89,7 @@ def main(only: list[str]) -> int:
         appeal_dispatch,
         appeal_submit,
         booking_contention,
+        dashboard,
         home,
         memory,
         migrate_noop,
@@ -119,6 +125,7 @@ def main(only: list[str]) -> int:
         "appeal_dispatch": lambda: appeal_dispatch.run(env),
         "appeal_submit": lambda: appeal_submit.run(env),
         "booking_contention": lambda: booking_contention.run(env),
+        "dashboard": lambda: dashboard.run(env),
     }
     for name, bench in benches.items():
         if not only or any(name.startswith(prefix) for prefix in only):

@@ -244,7 +244,7 @@ def case_facts_store(
         setattr(case, name, value)
     if changed:
         Case.objects.filter(pk=case.pk).update(**changed)
-    changed = []
+    arrivals_changed = []
     for item in facts.arrivals:
         arrival = item.arrival
         new = (
@@ -258,10 +258,10 @@ def case_facts_store(
         if tuple(getattr(arrival, name) for name in ARRIVAL_FACT_FIELDS) != new:
             for name, value in zip(ARRIVAL_FACT_FIELDS, new, strict=True):
                 setattr(arrival, name, value)
-            changed.append(arrival)
-    if changed:
+            arrivals_changed.append(arrival)
+    if arrivals_changed:
         CaseArrival.objects.bulk_update(
-            changed, [f.removesuffix("_id") for f in ARRIVAL_FACT_FIELDS]
+            arrivals_changed, [f.removesuffix("_id") for f in ARRIVAL_FACT_FIELDS]
         )
     return facts
 

@@ -20,9 +20,9 @@ SHARED_APPS = [
     "django.contrib.staticfiles",
     "core",
     "onewindow",
-    # The dashboards (over the hub's facts), seed_load, rebuild_facts, the monthly report.
+    # The dashboards (over the hub's facts), rebuild_facts, the monthly report.
     "analytics",
-    # No models: `manage.py seed_demo`.
+    # No models: `manage.py seed_demo`, `manage.py seed_load`.
     "demo",
 ]
 
