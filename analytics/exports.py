@@ -8,8 +8,6 @@ import csv
 import io
 
 from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from .tables import Cell, Table
 
@@ -41,6 +39,10 @@ def table_csv(table: Table) -> bytes:
 
 
 def table_xlsx(table: Table) -> bytes:
+    # Imported when a spreadsheet is asked for: web processes need not carry openpyxl.
+    from openpyxl import Workbook  # noqa: PLC0415 - see above
+    from openpyxl.styles import Font  # noqa: PLC0415 - see above
+
     book = Workbook()
     sheet = book.active
     sheet.title = table.name[:31]

@@ -21,7 +21,6 @@ with the same function.
 import datetime
 from dataclasses import dataclass
 
-import jieba.analyse
 from django.db import transaction
 from django.utils import timezone
 
@@ -191,6 +190,10 @@ def _arrival_facts(arrivals: list[CaseArrival], calendar: WorkingCalendar) -> li
 
 def case_keywords(title: str, description: str) -> list[str]:
     """The words that say what the case is about (jieba TF-IDF), without the filler words."""
+    # Imported when first needed: jieba.analyse loads its IDF table (~100 MB) on import, which
+    # only the processes that receive cases (the worker, commands) should pay for, not web.
+    import jieba.analyse  # noqa: PLC0415 - see above
+
     words = jieba.analyse.extract_tags(f"{title}。{description}", topK=KEYWORDS_PER_CASE * 2)
     kept = [w for w in words if w not in STOP_WORDS and len(w) > 1 and not w.isdigit()]
     return [w[:20] for w in kept[:KEYWORDS_PER_CASE]]
