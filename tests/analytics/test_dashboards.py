@@ -273,3 +273,15 @@ def test_the_window_staff_member_is_credited(data):
     records = WindowRecord.objects.filter(park__slug="alpha")
 
     assert set(records.values_list("staff_id", "outcome")) == {(staff.pk, "accepted")}
+
+
+def test_the_park_s_list_links_to_the_window_page_only_for_window_staff(data):
+    path = "/office/analytics/cases/?metric=volume"
+    number = data["answered"].tracking_number
+
+    staff = client_for("alpha.localhost", "window_staff").get(path).content.decode()
+    operator = client_for("alpha.localhost", "park_operator").get(path).content.decode()
+
+    assert f'href="/office/appeals/{number}/"' in staff
+    assert number in operator
+    assert f'href="/office/appeals/{number}/"' not in operator
