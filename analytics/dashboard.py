@@ -306,7 +306,7 @@ WINDOW_FIGURES = {
     "accepted": Count("id", filter=Q(outcome=WindowRecord.Outcome.ACCEPTED)),
     "on_time": Count("id", filter=Q(on_time=True)),
     "median_hours": Median("hours_to_accept"),
-    "answered": Count("id", filter=Q(outcome=WindowRecord.Outcome.ANSWERED)),
+    "answered": Count("id", filter=Q(answered_at_window=True)),
     "returned": Count("id", filter=Q(returned_count__gte=1)),
     "rejected": Count("id", filter=Q(outcome=WindowRecord.Outcome.REJECTED)),
     "rated": Count("id", filter=Q(satisfaction__isnull=False)),

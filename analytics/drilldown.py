@@ -140,7 +140,7 @@ def drill_window(
         records = records.filter(outcome=outcome.ACCEPTED)
         column = Column(_("Accepted on time"), lambda r: _yes_no(r.on_time))
     elif metric == "window_answered":
-        records = records.filter(outcome=outcome.ANSWERED)
+        records = records.filter(answered_at_window=True)
     elif metric == "window_returned":
         records = records.filter(returned_count__gte=1)
         column = Column(_("Times returned"), lambda r: r.returned_count)

@@ -54,8 +54,10 @@ def window_facts(appeal: Appeal) -> dict:
         "returned_count": appeal.returned_count,
         "staff_id": appeal.window_staff_id,
         "staff_name": str(appeal.window_staff)[:60] if appeal.window_staff_id else "",
-        "resolved": None,
-        "satisfaction": None,
+        "answered_at_window": appeal.window_answered_at is not None,
+        # The last rating of a window answer, even if the window later dispatched the appeal.
+        "resolved": appeal.window_resolved,
+        "satisfaction": appeal.window_satisfaction,
     }
     if outcome == Outcome.ACCEPTED and appeal.accepted_at is not None:
         # On time against the window clock in force (a resubmission after 补正 restarts it);
@@ -63,8 +65,6 @@ def window_facts(appeal: Appeal) -> dict:
         facts["on_time"] = timezone.localdate(appeal.accepted_at) <= appeal.window_due
         seconds = (appeal.accepted_at - appeal.submitted_at).total_seconds()
         facts["hours_to_accept"] = round(max(seconds, 0) / 3600, 2)
-    if outcome == Outcome.ANSWERED and appeal.rated_at is not None:
-        facts["resolved"], facts["satisfaction"] = appeal.resolved, appeal.satisfaction
     return facts
 
 

@@ -123,6 +123,12 @@ class Appeal(models.Model):
         verbose_name=_("window staff"),
     )
     returned_count = models.PositiveSmallIntegerField(_("times returned"), default=0)
+    # The window's own answer and the enterprise's rating of it, kept apart from the fields a
+    # later department answer and rating overwrite: a dissatisfied rating of a window answer
+    # stays in the window's appraisal even when the window then dispatches the appeal.
+    window_answered_at = models.DateTimeField(null=True, blank=True)
+    window_resolved = models.BooleanField(null=True, blank=True)
+    window_satisfaction = models.PositiveSmallIntegerField(null=True, blank=True)
 
     objects = AppealQuerySet.as_manager()
 

@@ -40,6 +40,8 @@ def appeal_rate(
     now = timezone.now()
     rehandle = satisfaction not in SATISFIED_LEVELS
     to, fields = _rating_outcome(appeal, rehandle=rehandle, now=now)
+    if not appeal.sent_to_hub:  # the window's own answer: its appraisal keeps this rating
+        fields.update(window_resolved=resolved, window_satisfaction=satisfaction)
     appeal = appeal_transition(
         appeal,
         action=AppealAction.RATE,

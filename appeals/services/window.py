@@ -157,6 +157,7 @@ def appeal_answer_at_window(
             "answer": text,
             "answered_by": _("Park window"),
             "answered_at": now,
+            "window_answered_at": appeal.window_answered_at or now,
             "window_staff": by,
         },
         locked=True,

@@ -26,7 +26,7 @@ ACTED = (Outcome.ACCEPTED, Outcome.ANSWERED, Outcome.REJECTED)
 WINDOW_COLUMNS = (
     "park_id", "appeal_id", "tracking_number", "category_id", "submitted_at", "submitted_on",
     "window_due", "outcome", "acted_at", "on_time", "hours_to_accept", "returned_count",
-    "staff_id", "staff_name", "resolved", "satisfaction", "updated_at",
+    "staff_id", "staff_name", "resolved", "satisfaction", "updated_at", "answered_at_window",
 )  # fmt: skip
 CASE_COLUMNS = (
     "id", "park_id", "appeal_id", "tracking_number", "enterprise_name", "enterprise_uscc",
@@ -136,6 +136,7 @@ class AppealRows:
             resolved,
             level,
             self.journey.ceiling,
+            story.outcome == Outcome.ANSWERED,
         )
 
     def _case_rows(self, story: Story, case_id: int, rows: dict[str, list[tuple]]) -> None:

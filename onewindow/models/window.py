@@ -38,6 +38,8 @@ class WindowRecord(models.Model):
     # lives in the park's schema), with the name as it was then.
     staff_id = models.PositiveBigIntegerField(null=True, blank=True)
     staff_name = models.CharField(max_length=60, blank=True)
+    # Answered by the window at least once (it may have been dispatched after all).
+    answered_at_window = models.BooleanField(default=False, db_default=False)
     # The enterprise's last rating of a window answer.
     resolved = models.BooleanField(null=True)
     satisfaction = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -31,6 +31,7 @@ def window_record_store(*, park: Park, appeal_id: int, facts: dict) -> WindowRec
             "on_time": facts.get("on_time"),
             "hours_to_accept": facts.get("hours_to_accept"),
             "returned_count": facts.get("returned_count", 0),
+            "answered_at_window": facts.get("answered_at_window", False),
             "staff_id": facts.get("staff_id"),
             "staff_name": facts.get("staff_name", ""),
             "resolved": facts.get("resolved"),

@@ -13,6 +13,9 @@ Times are Asia/Shanghai; category 融资服务 has a window deadline of 1 workin
 - rejected Mon 5/11 11:00: no on-time figure, the rejection is the window's act.
 - answered at the window Mon 5/11 10:00, rated Tue 5/12 resolved, 满意 (2): recorded.
 - answered by the department and rated: the rating is the department's, not the window's.
+- answered at the window Mon 5/11 10:00, rated 不满意 (4) Tue 5/12 (back to the window), then
+  accepted and dispatched Wed 5/13, answered by the department and rated 满意: the window keeps
+  its answer and its 不满意; the department's rating stays the department's.
 """
 
 import datetime
@@ -231,6 +234,37 @@ def test_a_department_answers_rating_is_not_put_on_the_window(staff, park_a):
     found = record(park_a, appeal)
     assert found["outcome"] == WindowRecord.Outcome.ACCEPTED
     assert (found["resolved"], found["satisfaction"]) == (None, None)
+
+
+def test_a_dissatisfied_window_answer_stays_on_the_window_after_a_dispatch(staff, park_a):
+    appeal = submitted(at(5, 11))
+    enterprise = user_in("alpha", "enterprise_user")
+    with travel(at(5, 11, 10)), schema_context("alpha"):
+        appeal_answer_at_window(appeal=appeal, by=staff, text="请到物业服务中心登记。")
+    with travel(at(5, 12)), schema_context("alpha"):
+        appeal_rate(
+            appeal=appeal, by=enterprise, resolved=False, satisfaction=Satisfaction.DISSATISFIED
+        )
+    with travel(at(5, 13)):
+        accept("alpha", appeal)
+        deliver_to_hub("alpha")
+        deliver_to_parks()
+    case = Case.objects.get(tracking_number=appeal.tracking_number)
+    with travel(at(5, 14)):
+        case_answer(case=case, by=user_in("public", "liaison"), text="已协调银行放款。")
+        deliver_to_parks()
+    with travel(at(5, 15)), schema_context("alpha"):
+        appeal_rate(
+            appeal=appeal, by=enterprise, resolved=True, satisfaction=Satisfaction.SATISFIED
+        )
+    deliver_to_hub("alpha")
+
+    found = WindowRecord.objects.get(park=park_a, appeal_id=appeal.pk)
+    assert found.outcome == WindowRecord.Outcome.ACCEPTED
+    assert found.answered_at_window is True
+    assert (found.resolved, found.satisfaction) == (False, 4)
+    case.refresh_from_db()
+    assert (case.resolved, case.satisfaction) == (True, 2)
 
 
 def test_the_hub_learns_a_parks_window_facts_only_on_delivery_and_only_for_that_park(
