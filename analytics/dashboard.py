@@ -9,7 +9,8 @@ building blocks over different scopes. Each figure carries the link of its drill
 import datetime
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,6 +26,7 @@ from onewindow.models import Department, HubBooking, HubServiceDay, WindowRecord
 from onewindow.topics import categories_rising, hot_keywords
 from tenants.models import Park
 
+from .drilldown import CASE_METRICS
 from .scope import Scope
 from .tables import Cell, Table
 
@@ -55,19 +57,8 @@ def metric_labels() -> dict[str, str]:
     }
 
 
-DEPARTMENT_METRICS = (
-    "volume",
-    "response_rate",
-    "on_time",
-    "early_completion",
-    "average_handling_days",
-    "resolution",
-    "satisfaction",
-    "rehandling",
-    "return_rate",
-    "transfer_rate",
-    "transfers_per_case",
-)
+# Every DESIGN rate but the window's, which no department is credited with.
+DEPARTMENT_METRICS = tuple(name for name in CASE_METRICS if name != "window_on_time")
 HEADLINE_METRICS = (
     "volume",
     "window_on_time",
@@ -107,18 +98,13 @@ def links_for(url_name: str, scope: Scope) -> Links:
         period = narrow.pop("month", None)
         target = scope
         if isinstance(period, datetime.date):
-            target = Scope(
-                period="month",
-                start=period,
-                end=_month_end(period),
-                park=scope.park,
-                department=scope.department,
-                category=scope.category,
-            )
-        fields = {k: v for k, v in narrow.items() if k in ("park", "department", "category")}
+            target = replace(scope, period="month", start=period, end=_month_end(period))
+        fields: dict[str, Any] = {
+            k: v for k, v in narrow.items() if k in ("park", "department", "category")
+        }
         extra = {k: v for k, v in narrow.items() if k not in fields}
         if fields:
-            target = Scope(**{**target.__dict__, **fields})
+            target = replace(target, **fields)
         return f"{base}?{target.query(metric=metric, **extra)}"
 
     return link

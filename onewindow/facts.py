@@ -227,18 +227,7 @@ def case_facts_store(
     """Compute the case's facts and write them onto the case and its arrivals (in the caller's
     transaction). Keywords are segmented once, when the case has none, or when asked."""
     facts = case_facts(case, calendar)
-    values = {
-        "submitted_on": facts.submitted_on,
-        "window_on_time": facts.window_on_time,
-        "clock_started_at": facts.clock_started_at,
-        "paused_days": facts.paused_days,
-        "answered_department_id": facts.answered_department_id,
-        "first_answer_due": facts.first_answer_due,
-        "on_time": facts.on_time,
-        "early": facts.early,
-        "handling_days": facts.handling_days,
-        "transfers": facts.transfers,
-    }
+    values: dict[str, object] = {name: getattr(facts, name) for name in CASE_FACT_FIELDS}
     if keywords or not case.keywords:
         values["keywords"] = case_keywords(case.title, case.description)
     # Most moves change no fact (a rating, a sign-for after the day): no write, no index churn.
