@@ -74,8 +74,8 @@ def _cacheable_request(request) -> bool:
         and not request.path.startswith(UNCACHED_PREFIXES)
         # Odd, long query strings are rendered but not stored: they would only fill the cache.
         and len(request.get_full_path()) <= MAX_CACHED_PATH
+        # No session cookie: an anonymous visitor (this runs outside the session middleware).
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.user.is_authenticated
     )
 
 

@@ -14,25 +14,9 @@ from .apps import *  # noqa: E402, F403
 from .services import *  # noqa: E402, F403
 from .tenancy import *  # noqa: E402, F403
 from .wagtail import *  # noqa: E402, F403
+from .auth import *  # noqa: E402, F403
+from .security import *  # noqa: E402, F403
 
-MIDDLEWARE = [
-    "tenants.middleware.ParkTenantMiddleware",
-    "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "portal.middleware.ChineseFirstLocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Before the page cache: a suspended park must not keep serving cached pages.
-    "tenants.middleware.ParkSuspendedMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "cms.cache.AnonymousPageCacheMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "cms.middleware.ParkRedirectMiddleware",
-    "django_ratelimit.middleware.RatelimitMiddleware",
-]
-RATELIMIT_VIEW = "portal.views.ratelimited"
 
 TEMPLATES = [
     {

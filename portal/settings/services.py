@@ -22,6 +22,14 @@ def caches(url: str) -> dict:
             "KEY_PREFIX": env.get_str("CACHE_KEY_PREFIX", "pp"),
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
         },
+        # Keys WITHOUT the schema: what must hold across parks and the hub (rate limits, login
+        # throttles, one-time codes), so that each park is not a fresh budget for one client.
+        "shared": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": env.get_str("CACHE_KEY_PREFIX", "pp") + "-shared",
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        },
     }
 
 

@@ -1,0 +1,1 @@
+"""Authentication: every way to present a password is throttled (accounts/throttle.py)."""
