@@ -11,7 +11,7 @@ SYNCED := $(VENV)/.synced
 EMBEDDED := $(BIN)/python -m portal.embedded
 PYTEST_ARGS ?=
 
-.PHONY: .venv run test test-fast lint bench messages clean-data
+.PHONY: .venv run test test-fast lint audit bench messages clean-data
 
 .venv: $(SYNCED)
 
@@ -41,6 +41,14 @@ lint: $(SYNCED)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(EMBEDDED) exec --profile test -- $(BIN)/python manage.py makemigrations --check --dry-run
+	$(MAKE) --no-print-directory audit
+
+# Security checks: bandit over the apps (each exception is a `# nosec <id> - reason` on its line),
+# pip-audit over the virtualenv (.ci/deps_audit.py: fails on any known vulnerability).
+APPS := accounts analytics appeals cms core demo enterprises notifications onewindow portal servicedays tenants
+audit: $(SYNCED)
+	$(BIN)/bandit -q -r $(APPS) .ci
+	$(BIN)/python .ci/deps_audit.py
 
 bench: $(SYNCED)
 	$(EMBEDDED) exec --profile test -- $(BIN)/python bench/run.py

@@ -175,7 +175,8 @@ def cases(request):
         rows, column = drill_window(scope, metric, staff=_int(request.GET.get("staff")))
         kind = "window"
     else:
-        assert metric in CASE_METRICS
+        if metric not in CASE_METRICS:
+            raise Http404
         keyword = request.GET.get("keyword", "")[:20]
         rows, column = drill_cases(scope, metric, as_of=today, keyword=keyword)
         kind = "cases"

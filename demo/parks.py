@@ -14,7 +14,7 @@ from onewindow.services import department_ensure
 from tenants.models import Park
 from tenants.services import ParkSpec, in_public_schema, park_create
 
-DEMO_PASSWORD = "demo-2026"  # noqa: S105 - printed by `make run`; demo data only
+DEMO_PASSWORD = "demo-2026"  # noqa: S105  # nosec B105 - printed by `make run`; demo only
 
 PARKS = [
     ParkSpec(

@@ -41,7 +41,7 @@ def demo_appeals_seed_park(*, park, number: int, count: int = APPEALS_PER_PARK) 
     with tenant_context(park):
         if Appeal.objects.filter(submission_key__in=keys).exists():
             return 0
-    world = _World(park=park, rng=random.Random(f"demo-appeals/{park.schema_name}"))
+    world = _World(park=park, rng=random.Random(f"demo-appeals/{park.schema_name}"))  # nosec B311 - demo data
     with (
         tasks_muted(),
         world.clock.running(),

@@ -85,7 +85,7 @@ def chunk_done(cursor, chunk: Chunk) -> bool:
     """Whether the chunk was written (its rows are committed together, so any one will do)."""
     low = chunk.yyyymm * PER_MONTH
     cursor.execute(
-        f"SELECT EXISTS (SELECT 1 FROM {WindowRecord._meta.db_table}"  # noqa: S608 - models' tables
+        f"SELECT EXISTS (SELECT 1 FROM {WindowRecord._meta.db_table}"  # noqa: S608  # nosec B608 - models' tables
         " WHERE park_id = %s AND appeal_id BETWEEN %s AND %s)"
         f" OR EXISTS (SELECT 1 FROM {HubServiceDay._meta.db_table}"
         " WHERE park_id = %s AND day_id BETWEEN %s AND %s)",

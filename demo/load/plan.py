@@ -29,7 +29,7 @@ class Chunk:
         return self.month.year * 100 + self.month.month
 
     def rng(self, seed: int) -> random.Random:
-        return random.Random(f"{seed}:{self.park.park.slug}:{self.yyyymm}")
+        return random.Random(f"{seed}:{self.park.park.slug}:{self.yyyymm}")  # nosec B311 - demo data
 
 
 def months_of(first: datetime.date, last: datetime.date) -> list[tuple[datetime.date, ...]]:
@@ -54,7 +54,7 @@ def plan(
 ) -> list[Chunk]:
     """Every (park, month) with its share of the appeals: busier parks, seasonal months, a
     growing district (about +25 % over the range), shares adding up to exactly `appeals`."""
-    rng = random.Random(f"{seed}:plan")
+    rng = random.Random(f"{seed}:plan")  # nosec B311 - demo data
     size = {p.number: rng.lognormvariate(0, 0.5) for p in parks}
     months = months_of(first, last)
     cells, weights = [], []

@@ -140,7 +140,7 @@ def load_park(number: int, *, seed: int, categories: list[Category]) -> tuple[Lo
                 email=f"load-window-{index + 1}@{spec.domain}",
             )
             staff.append((user.pk, user.full_name))
-    rng = random.Random(f"{seed}:{spec.slug}:enterprises")
+    rng = random.Random(f"{seed}:{spec.slug}:enterprises")  # nosec B311 - demo data
     names = rng.sample([f"深圳市{firm}{trade}有限公司" for firm in FIRMS for trade in TRADES], 40)
     enterprises = [(name, demo_uscc(number * 100 + i)) for i, name in enumerate(names)]
     categories_by_pk = AppealCategory.objects.in_bulk([c.pk for c in categories])

@@ -52,7 +52,7 @@ def demo_service_days_seed_park(*, park, number: int) -> int:
             park=park,
             number=number,
             clock=clock,
-            rng=random.Random(f"demo-servicedays/{park.schema_name}"),
+            rng=random.Random(f"demo-servicedays/{park.schema_name}"),  # nosec B311 - demo data
         )
         made = story.play()
         story.to_hub()
