@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
+from .forms import AdminLoginForm
 from .models import User
+
+# The hub's Django admin logs in through the throttled form (accounts/throttle.py).
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(User)
