@@ -22,13 +22,18 @@ _WAGTAIL_GROUP_FOR_ROLE: dict[str, str] = {
 }
 
 
-# What park operators and content managers curate besides pages: providers, eligibility
-# vocabularies and the park's site settings (logo, colour, contact, footer).
-_CONTENT_MODEL_PERMISSIONS = {
+# What park operators and content managers curate besides pages: providers and eligibility
+# vocabularies.
+_CONTENT_MODEL_PERMISSIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("cms", "serviceprovider"): ("add", "change", "delete"),
     ("cms", "industry"): ("add", "change", "delete"),
     ("cms", "qualification"): ("add", "change", "delete"),
-    ("cms", "parksettings"): ("change",),
+}
+# The park's site settings (logo, colour, contact, footer) go live at once, with no moderation
+# step: content managers only (cms migration 0003 took them from existing operators' groups).
+_MODEL_PERMISSIONS_FOR_ROLE: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
+    Role.PARK_OPERATOR: _CONTENT_MODEL_PERMISSIONS,
+    Role.CONTENT_MANAGER: {**_CONTENT_MODEL_PERMISSIONS, ("cms", "parksettings"): ("change",)},
 }
 
 
@@ -36,16 +41,12 @@ def park_groups_ensure() -> None:
     """Create the park's default groups (in the current park schema), with Wagtail rights.
 
     Operators get what Wagtail's "Editors" have, content managers what "Moderators" have —
-    pages, images and documents (collections) — and both may edit snippets and site settings.
+    pages, images and documents (collections) — and both may edit snippets; only content
+    managers change the site settings.
     """
     admin_access = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
-    content_permissions = [
-        Permission.objects.get(content_type__app_label=app, codename=f"{action}_{model}")
-        for (app, model), actions in _CONTENT_MODEL_PERMISSIONS.items()
-        for action in actions
-    ]
     for role, name in GROUP_FOR_ROLE.items():
         if role == Role.DISTRICT_ADMIN:
             continue  # a hub group (onewindow.services.district_admin_group_ensure)
@@ -53,8 +54,19 @@ def park_groups_ensure() -> None:
         wagtail_group = Group.objects.filter(name=_WAGTAIL_GROUP_FOR_ROLE.get(role, "")).first()
         if wagtail_group is None:
             continue
-        group.permissions.add(admin_access, *wagtail_group.permissions.all(), *content_permissions)
+        model_permissions = _model_permissions(_MODEL_PERMISSIONS_FOR_ROLE.get(role, {}))
+        group.permissions.add(admin_access, *wagtail_group.permissions.all(), *model_permissions)
         _copy_object_permissions(source=wagtail_group, target=group)
+
+
+def _model_permissions(
+    actions_by_model: dict[tuple[str, str], tuple[str, ...]],
+) -> list[Permission]:
+    return [
+        Permission.objects.get(content_type__app_label=app, codename=f"{action}_{model}")
+        for (app, model), actions in actions_by_model.items()
+        for action in actions
+    ]
 
 
 def _copy_object_permissions(*, source: Group, target: Group) -> None:

@@ -59,7 +59,8 @@ class Appeal(models.Model):
     tracking_number = models.CharField(_("tracking number"), max_length=30, unique=True)
     secret = models.CharField(max_length=64, unique=True, default=new_secret, editable=False)
     # The form's one-time key: a double click or a resubmitted form finds the same appeal.
-    submission_key = models.UUIDField(unique=True, editable=False)
+    # Unique per enterprise: a key known to someone else never finds this enterprise's appeal.
+    submission_key = models.UUIDField(editable=False)
     enterprise = models.ForeignKey(
         "enterprises.Enterprise",
         on_delete=models.PROTECT,
@@ -137,6 +138,11 @@ class Appeal(models.Model):
         verbose_name_plural = _("appeals")
         ordering = ["-submitted_at", "-id"]
         indexes = [models.Index(fields=["status", "window_due"], name="appeal_queue")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "submission_key"], name="appeal_submission_key_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.tracking_number} {self.title}"

@@ -25,6 +25,14 @@ class HighlightedServicesBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Highlighted services")
 
+    def get_context(self, value, parent_context=None):
+        # Imported here: cms.selectors imports the page models, which import these blocks.
+        from cms.selectors import services_shown  # noqa: PLC0415 - an import cycle
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["services"] = services_shown(value["services"])
+        return context
+
 
 class LatestPoliciesBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), default=_("Latest policies"))
@@ -36,8 +44,7 @@ class LatestPoliciesBlock(blocks.StructBlock):
         label = _("Latest policies")
 
     def get_context(self, value, parent_context=None):
-        # Imported here: cms.selectors imports the page models, which import these blocks.
-        from cms.selectors import latest_policies  # noqa: PLC0415 - an import cycle
+        from cms.selectors import latest_policies  # noqa: PLC0415 - an import cycle (see above)
 
         context = super().get_context(value, parent_context=parent_context)
         context["policies"] = latest_policies(count=value["count"])

@@ -12,6 +12,14 @@ from .segment import segment_query
 POLICY_PAGE_SIZE = 10
 
 
+def services_shown(pages) -> list[ServicePage]:
+    """Hand-picked services (a home page block) that anyone may see, in the order chosen: live,
+    under no view restriction (the anonymous home page is cached and shared)."""
+    ids = [page.pk for page in pages if page is not None]
+    visible = ServicePage.objects.filter(pk__in=ids).live().public().in_bulk()
+    return [visible[pk] for pk in ids if pk in visible]
+
+
 def service_list(*, parent, category: str = ""):
     services = ServicePage.objects.child_of(parent).live().public().select_related("provider")
     if category:

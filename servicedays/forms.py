@@ -1,5 +1,6 @@
 """Forms of the park's service-day pages (enterprises and the park's back office)."""
 
+import uuid
 from typing import cast
 
 from django import forms
@@ -159,3 +160,5 @@ class ServiceDayForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     publish = forms.BooleanField(label=_("Publish now"), required=False, initial=True)
+    # One-time key (as on the appeal form): a double click sets up one day, not two.
+    submission_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)

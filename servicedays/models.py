@@ -101,6 +101,9 @@ class ServiceDay(models.Model):
     # Who set it up: a park account's name, or a hub liaison's / district admin's (no FK: the
     # hub's accounts live in another schema).
     created_by_name = models.CharField(_("created by"), max_length=150, blank=True)
+    # The set-up form's one-time key: a double click or a resent form finds the same day (none
+    # for days set up by a script).
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
     cancelled_by_name = models.CharField(_("cancelled by"), max_length=150, blank=True)
@@ -327,15 +330,15 @@ class Booking(models.Model):
 
     def allowed_actions(self, user, now: datetime.datetime) -> frozenset["Booking.Action"]:
         """What `user` may do to this booking now: the enterprise that made it cancels or moves
-        it; the park's office checks it in, records the outcome and files the follow-up as an
-        appeal. The services check again under the lock."""
+        it; the park's office checks it in and records the outcome; the window files the
+        follow-up as an appeal. The services check again under the lock."""
         if not user.is_authenticated:
             return frozenset()
         if user.is_enterprise and self.enterprise.account_id == user.pk:
             return self._enterprise_actions(now)
         if _is_office(user):
             # The day of the service (in Shenzhen), as booking_check_in counts it.
-            return self._office_actions(now.astimezone(SHANGHAI).date())
+            return self._office_actions(user, now.astimezone(SHANGHAI).date())
         return frozenset()
 
     def _enterprise_actions(self, now: datetime.datetime) -> frozenset["Booking.Action"]:
@@ -348,12 +351,14 @@ class Booking(models.Model):
         }
         return frozenset(action for action, ok in allowed.items() if ok)
 
-    def _office_actions(self, today: datetime.date) -> frozenset["Booking.Action"]:
+    def _office_actions(self, user, today: datetime.date) -> frozenset["Booking.Action"]:
         not_filed = self.appeal_id is None
         allowed = {
             self.Action.CHECK_IN: self.is_confirmed and today == self.service_day.date,
             self.Action.RECORD_OUTCOME: self.status == self.Status.ATTENDED and not_filed,
-            self.Action.FILE_APPEAL: self.outcome == self.Outcome.FOLLOW_UP and not_filed,
+            self.Action.FILE_APPEAL: self.outcome == self.Outcome.FOLLOW_UP
+            and not_filed
+            and user.is_window_staff,
         }
         return frozenset(action for action, ok in allowed.items() if ok)
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 
 from accounts.models import User
 from core.attachments import attachments_count_check, attachments_validate
+from core.storage import private_files_removed_on_error
 from core.workdays import WorkingCalendar
 from enterprises.models import Enterprise
 from onewindow.models import AppealCategory
@@ -55,15 +56,17 @@ def appeal_submit(
     submission_key: uuid.UUID,
     at_window: bool = False,
 ) -> Appeal:
-    """File an appeal once per form: the same submission key returns the appeal it made."""
+    """File an appeal once per form: the same submission key returns the appeal it made for
+    the same enterprise (keys of other enterprises are never looked at)."""
     uploads = list(uploads)
     kinds = attachments_validate(uploads)
-    existing = Appeal.objects.filter(submission_key=submission_key).first()
+    same_form = Appeal.objects.filter(enterprise=enterprise, submission_key=submission_key)
+    existing = same_form.first()
     if existing is not None:
         return existing
     now = timezone.now()
     try:
-        with transaction.atomic():
+        with private_files_removed_on_error(), transaction.atomic():
             appeal = Appeal.objects.create(
                 tracking_number=tracking_number_next(timezone.localdate(now)),
                 submission_key=submission_key,
@@ -96,7 +99,10 @@ def appeal_submit(
                 )
     except IntegrityError:
         # The same form sent twice at once: the other request made the appeal.
-        return Appeal.objects.get(submission_key=submission_key)
+        existing = same_form.first()
+        if existing is None:
+            raise
+        return existing
     return appeal
 
 
@@ -112,6 +118,7 @@ def _number(appeal: Appeal) -> dict:
     return {"number": appeal.tracking_number}
 
 
+@private_files_removed_on_error()
 @transaction.atomic
 def appeal_resubmit(
     *,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.attachments import attachments_validate
+from core.storage import private_files_removed_on_error
 from onewindow.protocol import ToHub
 
 from ..lifecycle import AppealAction, appeal_transition
@@ -19,6 +20,7 @@ from .common import attachments_payload, attachments_save, person_name
 from .outbox import outbox_write
 
 
+@private_files_removed_on_error()
 @transaction.atomic
 def appeal_reply_info(
     *, appeal: Appeal, by: User, text: str, uploads: Iterable[UploadedFile] = ()

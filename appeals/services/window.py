@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 
 from accounts.models import User
 from core.attachments import attachments_validate
+from core.storage import private_files_removed_on_error
 from onewindow.models import AppealCategory, Department
 from onewindow.protocol import ToHub
 
@@ -136,6 +137,7 @@ def _tell_enterprise(appeal: Appeal, title: str, reason: str) -> None:
     enterprise_notify(appeal, title=title % {"number": appeal.tracking_number}, body=reason)
 
 
+@private_files_removed_on_error()
 @transaction.atomic
 def appeal_answer_at_window(
     *, appeal: Appeal, by: User, text: str, uploads: Iterable[UploadedFile] = ()

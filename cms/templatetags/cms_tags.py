@@ -65,6 +65,7 @@ def park_sections(context) -> dict:
     if site is not None:
         pages = (
             Page.objects.live()
+            .public()
             .descendant_of(site.root_page)
             .type(*(model for _key, model, _label in SECTIONS))
             .order_by("path")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 
 from accounts.models import User
 from core.attachments import attachments_validate, content_type_for
+from core.storage import private_files_removed_on_error
 from core.workdays import WorkingCalendar
 
 from ..lifecycle import CaseAction, case_lock, case_require, case_transition
@@ -55,6 +56,7 @@ def case_sign(*, case: Case, by: User) -> Case:
     return case
 
 
+@private_files_removed_on_error()
 @transaction.atomic
 def case_answer(
     *, case: Case, by: User, text: str, uploads: Iterable[UploadedFile] = ()

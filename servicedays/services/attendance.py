@@ -5,7 +5,7 @@ import datetime
 import uuid
 from typing import cast
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -202,7 +202,10 @@ def booking_follow_up_appeal(
     contact_mobile: str,
 ) -> Appeal:
     """Turn a "follow-up needed" outcome into an appeal filed at the window for the enterprise,
-    linked both ways (booking.appeal, appeal.service_day_booking). Once only."""
+    linked both ways (booking.appeal, appeal.service_day_booking). Once only, and by the park's
+    window staff only: filing in an enterprise's name is the window's job."""
+    if not by.is_window_staff:
+        raise PermissionDenied(_("Only the park window files an appeal for an enterprise."))
     with transaction.atomic():
         booking = _locked(booking)
         if booking.appeal_id:

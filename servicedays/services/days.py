@@ -1,10 +1,11 @@
 """Service days (企业服务日): creation with hosting departments and slots."""
 
 import datetime
+import uuid
 from collections.abc import Mapping, Sequence
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,10 +43,16 @@ def service_day_create(
     bookings_per_enterprise: int = 1,
     status: str = ServiceDay.Status.DRAFT,
     created_by_name: str = "",
+    submission_key: uuid.UUID | None = None,
     now: datetime.datetime | None = None,
 ) -> ServiceDay:
     """Create a day, its hosting departments and their slots. `department_seats` maps a
-    department's pk to its seats per slot where it differs from `seats_per_slot`."""
+    department's pk to its seats per slot where it differs from `seats_per_slot`. Once per
+    form: the same `submission_key` returns the day it made."""
+    if submission_key is not None:
+        existing = ServiceDay.objects.filter(submission_key=submission_key).first()
+        if existing is not None:
+            return existing
     seats = {d.pk: (department_seats or {}).get(d.pk, seats_per_slot) for d in departments}
     day = ServiceDay(
         title=title.strip(),
@@ -62,17 +69,25 @@ def service_day_create(
         bookings_per_enterprise=bookings_per_enterprise,
         status=status,
         created_by_name=created_by_name[:150],
+        submission_key=submission_key,
     )
     _validate(day, departments, seats, now or timezone.now())
-    with transaction.atomic():
-        day.save()
-        ServiceDayDepartment.objects.bulk_create(
-            ServiceDayDepartment(service_day=day, department_id=pk, seats_per_slot=n)
-            for pk, n in seats.items()
-        )
-        Slot.objects.bulk_create(_slots(day, seats))
-        day_changed(day)
-        calendar_changed()
+    try:
+        with transaction.atomic():
+            day.save()
+            ServiceDayDepartment.objects.bulk_create(
+                ServiceDayDepartment(service_day=day, department_id=pk, seats_per_slot=n)
+                for pk, n in seats.items()
+            )
+            Slot.objects.bulk_create(_slots(day, seats))
+            day_changed(day)
+            calendar_changed()
+    except IntegrityError:
+        # The same form sent twice at once: the other request made the day.
+        existing = ServiceDay.objects.filter(submission_key=submission_key).first()
+        if submission_key is None or existing is None:
+            raise
+        return existing
     return day
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.models import Role
 from accounts.permissions import role_required
 from appeals.services.common import person_name
 from core.forms import form_add_errors
@@ -200,7 +201,7 @@ def outcome(request, code: str):
 
 
 @require_POST
-@role_required(*OFFICE_ROLES)
+@role_required(Role.WINDOW_STAFF)  # filing in an enterprise's name is the window's job
 def follow_up_appeal(request, code: str):
     def action(booking, data):
         return attendance.booking_follow_up_appeal(booking=booking, by=request.user, **data)

@@ -86,8 +86,9 @@ def test_operators_and_managers_curate_images_documents_and_providers(
     assert park_a_client.get(path).status_code == 200
 
 
-def test_operators_edit_the_park_site_settings(park_a_client):
-    log_in(park_a_client, "park_operator")
+def test_content_managers_edit_the_park_site_settings(park_a_client):
+    # Operators may not (tests/security/test_roles.py): settings go live without moderation.
+    log_in(park_a_client, "content_manager")
     response = park_a_client.get("/admin/settings/cms/parksettings/", follow=True)
     assert response.status_code == 200
     assert "id_service_hours" in response.content.decode()

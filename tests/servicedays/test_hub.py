@@ -247,6 +247,7 @@ def day_form(park, **fields) -> dict:
         "topics": "政策解读",
         "description": "",
         "publish": "on",
+        "submission_key": str(uuid.uuid4()),
     }
     data.update(fields)
     return data

@@ -2,6 +2,7 @@
 enterprises in by code, outcomes, and a follow-up turned into a linked appeal."""
 
 import datetime
+import uuid
 
 import pytest
 from django.utils import timezone, translation
@@ -50,6 +51,7 @@ def new_day_data(**overrides) -> dict:
         "topics": "专利质押融资；知识产权贯标",
         "description": "",
         "publish": "on",
+        "submission_key": str(uuid.uuid4()),
     }
     data.update(overrides)
     return data
