@@ -6,6 +6,8 @@ an appeal title can carry one, so such text is prefixed with an apostrophe and s
 
 import csv
 import io
+import re
+from collections.abc import Callable
 
 from django.http import HttpResponse
 
@@ -14,6 +16,8 @@ from .tables import Cell, Table
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("csv", "xlsx")
+# Control characters a worksheet cannot hold (openpyxl refuses them; a form accepts them).
+XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def inert(text: str) -> str:
@@ -21,11 +25,16 @@ def inert(text: str) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-def _value(cell: Cell) -> object:
+def _value(cell: Cell, clean: Callable[[str], str] = str) -> object:
     number = cell.number
     if number is not None:
         return number
-    return inert(cell.text)
+    # Cleaned before it is made inert: a dropped control character must not uncover a formula.
+    return inert(clean(cell.text))
+
+
+def _xlsx_text(text: str) -> str:
+    return XLSX_ILLEGAL.sub("", text)
 
 
 def table_csv(table: Table) -> bytes:
@@ -46,11 +55,11 @@ def table_xlsx(table: Table) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = table.name[:31]
-    sheet.append([inert(h) for h in table.headers])
+    sheet.append([inert(_xlsx_text(h)) for h in table.headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append([_value(cell) for cell in row])
+        sheet.append([_value(cell, _xlsx_text) for cell in row])
     for index, header in enumerate(table.headers, start=1):
         letter = sheet.cell(row=1, column=index).column_letter
         sheet.column_dimensions[letter].width = max(10, min(40, len(header) * 2 + 2))

@@ -177,7 +177,7 @@ def cases(request):
     else:
         if metric not in CASE_METRICS:
             raise Http404
-        keyword = request.GET.get("keyword", "")[:20]
+        keyword = _keyword(request)
         rows, column = drill_cases(scope, metric, as_of=today, keyword=keyword)
         kind = "cases"
     if request.GET.get("export") == "cases":
@@ -195,7 +195,7 @@ def cases(request):
             "scope": scope,
             "metric": metric,
             "metric_label": labels[metric],
-            "keyword": request.GET.get("keyword", ""),
+            "keyword": _keyword(request),
             "department_name": _department_name(scope.department),
             "kind": kind,
             "page": page,
@@ -269,3 +269,8 @@ def report(request):
         raise Http404
     context = monthly_report(month)
     return render(request, "analytics/report.html", context)
+
+
+def _keyword(request) -> str:
+    """The drill-down's keyword as it is searched and shown: PostgreSQL refuses a NUL."""
+    return request.GET.get("keyword", "").replace("\x00", "")[:20]
