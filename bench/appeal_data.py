@@ -34,7 +34,11 @@ def ensure() -> Actors:
     from accounts.services import user_create
     from demo.parks import demo_uscc
     from enterprises.models import Enterprise
-    from enterprises.services import enterprise_register, enterprise_verify
+    from enterprises.services import (
+        enterprise_register,
+        enterprise_verify,
+        registration_code_issue,
+    )
     from onewindow.models import AppealCategory, Liaison
     from onewindow.services.directory import department_ensure, liaison_create
 
@@ -76,6 +80,8 @@ def ensure() -> Actors:
                 uscc=demo_uscc(9000 + PARK_NUMBER),
                 contact_name="李经理",
                 mobile=ENTERPRISE_MOBILE,
+                # The bench holds the number: it asks for the code and types it in.
+                mobile_code=registration_code_issue(mobile=ENTERPRISE_MOBILE),
                 password=PASSWORD,
                 email="enterprise@bench.example.cn",
             )

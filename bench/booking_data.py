@@ -59,7 +59,11 @@ def enterprises_ensure() -> list[str]:
     from accounts.services import user_create
     from demo.parks import demo_uscc
     from enterprises.models import Enterprise
-    from enterprises.services import enterprise_register, enterprise_verify
+    from enterprises.services import (
+        enterprise_register,
+        enterprise_verify,
+        registration_code_issue,
+    )
 
     with schema_context(PARK):
         window = User.objects.filter(username=WINDOW_USERNAME).first()
@@ -79,6 +83,8 @@ def enterprises_ensure() -> list[str]:
                 uscc=demo_uscc(9600 + number),
                 contact_name="王经理",
                 mobile=mobile(number),
+                # The bench holds the numbers: it asks for each code and types it in.
+                mobile_code=registration_code_issue(mobile=mobile(number)),
                 password=PASSWORD,
                 email=f"booking{number}@bench.example.cn",
             )

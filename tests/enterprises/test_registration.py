@@ -6,19 +6,10 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context
 
 from accounts.models import User
-from demo.parks import demo_uscc
 from enterprises.models import Enterprise
 from tests.conftest import host_client, log_in
 
-GOOD = {
-    "company_name": "深圳测试科技有限公司",
-    "uscc": demo_uscc(4242),
-    "contact_name": "赵六",
-    "mobile": "13912345678",
-    "email": "",
-    "password1": "Sturdy-Pass-2026",
-    "password2": "Sturdy-Pass-2026",
-}
+from .helpers import GOOD, register
 
 
 def error_codes(response, field: str) -> list[str]:
@@ -38,8 +29,8 @@ def wrong_check_character(uscc: str) -> str:
     return uscc[:-1] + last
 
 
-def test_registration_creates_an_unverified_enterprise_account(park_a_client):
-    response = park_a_client.post("/register/", GOOD)
+def test_registration_creates_an_unverified_enterprise_account(park_a_client, sms):
+    response = register(park_a_client, sms)
     assert response.status_code == 200
     assert "等待" in response.content.decode()
     with schema_context("alpha"):
@@ -48,8 +39,8 @@ def test_registration_creates_an_unverified_enterprise_account(park_a_client):
         assert enterprise.account.username == "13912345678"
 
 
-def test_registration_exists_only_on_the_park_it_was_made_on(park_a_client):
-    park_a_client.post("/register/", GOOD)
+def test_registration_exists_only_on_the_park_it_was_made_on(park_a_client, sms):
+    register(park_a_client, sms)
     with schema_context("beta"):
         assert not Enterprise.objects.filter(uscc=GOOD["uscc"]).exists()
 
@@ -80,22 +71,13 @@ def test_malformed_mobile_is_refused_in_chinese_and_creates_nothing(park_a_clien
         assert not Enterprise.objects.filter(uscc=GOOD["uscc"]).exists()
 
 
-def test_an_already_registered_uscc_is_refused(park_a_client):
-    park_a_client.post("/register/", GOOD)
-    response = park_a_client.post("/register/", {**GOOD, "mobile": "13987654321"})
-    assert response.status_code == 200
-    assert error_codes(response, "uscc") == ["duplicate"]
-    with schema_context("alpha"):
-        assert Enterprise.objects.filter(uscc=GOOD["uscc"]).count() == 1
-
-
-def test_new_enterprise_can_log_in_with_its_mobile_number(park_a_client):
-    park_a_client.post("/register/", GOOD)
+def test_new_enterprise_can_log_in_with_its_mobile_number(park_a_client, sms):
+    register(park_a_client, sms)
     assert log_in(park_a_client, GOOD["mobile"], GOOD["password1"]).status_code == 302
 
 
-def test_window_staff_approves_a_pending_enterprise(park_a_client):
-    park_a_client.post("/register/", GOOD)
+def test_window_staff_approves_a_pending_enterprise(park_a_client, sms):
+    register(park_a_client, sms)
     log_in(park_a_client, "window_staff")
     page = park_a_client.get("/office/enterprises/")
     assert GOOD["company_name"] in page.content.decode()
@@ -106,8 +88,8 @@ def test_window_staff_approves_a_pending_enterprise(park_a_client):
         assert Enterprise.objects.get(pk=pk).status == Enterprise.Status.VERIFIED
 
 
-def test_rejection_needs_a_reason(park_a_client):
-    park_a_client.post("/register/", GOOD)
+def test_rejection_needs_a_reason(park_a_client, sms):
+    register(park_a_client, sms)
     log_in(park_a_client, "window_staff")
     with schema_context("alpha"):
         pk = Enterprise.objects.get(uscc=GOOD["uscc"]).pk
@@ -117,8 +99,8 @@ def test_rejection_needs_a_reason(park_a_client):
 
 
 @pytest.mark.parametrize("username", ["enterprise_user", "park_operator"])
-def test_other_park_roles_cannot_verify_enterprises(park_a_client, username):
-    park_a_client.post("/register/", GOOD)
+def test_other_park_roles_cannot_verify_enterprises(park_a_client, sms, username):
+    register(park_a_client, sms)
     with schema_context("alpha"):
         pk = Enterprise.objects.get(uscc=GOOD["uscc"]).pk
     log_in(park_a_client, username)
@@ -131,8 +113,8 @@ def test_other_park_roles_cannot_verify_enterprises(park_a_client, username):
         assert Enterprise.objects.get(pk=pk).status == Enterprise.Status.PENDING
 
 
-def test_window_staff_of_another_park_cannot_see_or_verify(park_a_client, park_b_client):
-    park_a_client.post("/register/", GOOD)
+def test_window_staff_of_another_park_cannot_see_or_verify(park_a_client, park_b_client, sms):
+    register(park_a_client, sms)
     with schema_context("alpha"):
         pk = Enterprise.objects.get(uscc=GOOD["uscc"]).pk
     log_in(park_b_client, "window_staff")
@@ -153,14 +135,14 @@ def test_anonymous_visitor_is_sent_to_log_in(park_a_client):
     assert response["Location"] == "/accounts/login/?next=/office/enterprises/"
 
 
-def test_an_unverified_enterprise_sees_that_it_awaits_verification(park_a_client):
-    park_a_client.post("/register/", GOOD)
+def test_an_unverified_enterprise_sees_that_it_awaits_verification(park_a_client, sms):
+    register(park_a_client, sms)
     log_in(park_a_client, GOOD["mobile"], GOOD["password1"])
     assert "等待园区窗口审核" in park_a_client.get("/").content.decode()
 
 
-def test_a_rejected_enterprise_sees_why(park_a_client):
-    park_a_client.post("/register/", GOOD)
+def test_a_rejected_enterprise_sees_why(park_a_client, sms):
+    register(park_a_client, sms)
     window = host_client("alpha.localhost")
     log_in(window, "window_staff")
     with schema_context("alpha"):

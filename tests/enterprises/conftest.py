@@ -1,0 +1,3 @@
+from .helpers import sms
+
+__all__ = ["sms"]
