@@ -6,6 +6,7 @@ each message to the `parkportal.notifications` log. A provider is added by writi
 the same `address_for` / `send` methods and naming it in NOTIFICATION_CHANNELS.
 """
 
+import json
 import logging
 
 from django.conf import settings
@@ -52,6 +53,17 @@ class LogSmsChannel(LogChannel):
         # Enterprise accounts keep their registered number on the enterprise.
         enterprise = getattr(user, "enterprise", None) if user.is_enterprise else None
         return user.mobile or (enterprise.mobile if enterprise else "")
+
+
+class FileSmsChannel(LogSmsChannel):
+    """Test-server stand-in for the phone: each text is also appended, one JSON line, to
+    SMS_OUTBOX_FILE, where browser tests read what a phone would have received."""
+
+    def send(self, *, address: str, title: str, body: str) -> None:
+        super().send(address=address, title=title, body=body)
+        line = json.dumps({"address": address, "title": title, "body": body}, ensure_ascii=False)
+        with open(settings.SMS_OUTBOX_FILE, "a", encoding="utf-8") as outbox:
+            outbox.write(line + "\n")
 
 
 class LogWeChatChannel(LogChannel):

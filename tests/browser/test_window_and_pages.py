@@ -7,6 +7,7 @@ import pytest
 from demo.parks import DEMO_PASSWORD, demo_uscc
 
 from .conftest import assert_accessible
+from .sms import sms_code_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -28,6 +29,9 @@ def test_window_staff_approve_a_registered_enterprise(demo_site, browser):
     enterprise.get_by_label("统一社会信用代码").fill(demo_uscc(8888))
     enterprise.get_by_label("联系人姓名").fill("吴八")
     enterprise.get_by_label("手机号码").fill("13600002222")
+    enterprise.locator("button[name=action][value=send_code]").click()
+    enterprise.wait_for_load_state()
+    enterprise.locator("input[name=mobile_code]").fill(sms_code_for("13600002222"))
     enterprise.get_by_label(re.compile("^密码")).fill("Window-Check-2026")
     enterprise.get_by_label("确认密码").fill("Window-Check-2026")
     enterprise.get_by_role("button", name="注册").click()
