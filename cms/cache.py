@@ -3,14 +3,26 @@
 Keys carry the park's schema (django_tenants.cache.make_key) and a per-park content generation
 that every publish, unpublish, move or delete bumps, so a published change shows on the next
 request and a change in one park never touches another park's cached pages.
+
+What may be shared between visitors is decided on the response as the visitor gets it: this
+middleware sits outside the session, CSRF and messages middleware, so a response that sets any
+cookie (a flash message read and cleared, a CSRF token, a session) is never stored. A page is
+stored under its path and query parameters only when the page declares every parameter it was
+asked with (`cache_query_params` on the page class); a park stores at most
+PAGE_CACHE_MAX_ENTRIES pages per generation and time window, so odd URLs cannot fill the Redis
+that also carries the broker and the rate limits.
 """
 
+import time
 from typing import cast
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django_tenants.utils import schema_context
+from wagtail.models import Page
 
 from core.tasks import schema_current
 
@@ -67,27 +79,63 @@ def _bump_in(schema_name: str) -> None:
         _bump()
 
 
+def _canonical_query(request) -> str:
+    """The query string with its parameters sorted: `?b=1&a=2` and `?a=2&b=1` are one page."""
+    pairs = sorted((name, value) for name, values in request.GET.lists() for value in values)
+    return urlencode(pairs)
+
+
 def _cacheable_request(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
         and schema_current() != "public"
         and not request.path.startswith(UNCACHED_PREFIXES)
-        # Odd, long query strings are rendered but not stored: they would only fill the cache.
         and len(request.get_full_path()) <= MAX_CACHED_PATH
-        # No session cookie: an anonymous visitor (this runs outside the session middleware).
+        # An anonymous visitor (this runs outside the session middleware) with no flash message
+        # waiting: a message is the visitor's own, and reading it changes the response.
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
     )
+
+
+def _declared_query_params(response) -> frozenset[str]:
+    """The query parameters the rendered Wagtail page says its content depends on."""
+    page = (getattr(response, "context_data", None) or {}).get("page")
+    if not isinstance(page, Page):
+        return frozenset()
+    return frozenset(getattr(page, "cache_query_params", ()))
 
 
 def _cacheable_response(request, response) -> bool:
     return (
         response.status_code == 200
-        # A page that asked for a CSRF token must not be shared: the token is the visitor's.
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # A page that used a CSRF token embeds the visitor's token, even when the visitor
+        # already had the cookie (the flag stays in META once get_token has run).
+        and "CSRF_COOKIE_NEEDS_UPDATE" not in request.META
         and not response.cookies
         and not response.streaming
         and "private" not in response.get("Cache-Control", "")
+        and set(request.GET) <= _declared_query_params(response)
     )
+
+
+def _entry_timeout(generation: int) -> int | None:
+    """Seconds to keep one more page of this park, or None once the park's cap is reached.
+
+    Pages are counted per generation and per time window of PAGE_TIMEOUT_S; every page expires
+    at the end of the window it was stored in, so no more than the cap are ever live at once.
+    """
+    now = time.time()
+    window = int(now // PAGE_TIMEOUT_S)
+    count_key = f"cms:page-count:{generation}:{window}"
+    cache.add(count_key, 0, timeout=PAGE_TIMEOUT_S)
+    try:
+        stored = cache.incr(count_key)
+    except ValueError:  # the window's counter expired in between: the next request starts one
+        return None
+    if stored > settings.PAGE_CACHE_MAX_ENTRIES:
+        return None
+    return max(1, int((window + 1) * PAGE_TIMEOUT_S - now))
 
 
 class AnonymousPageCacheMiddleware:
@@ -97,7 +145,11 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = f"cms:page:{content_generation()}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+        generation = content_generation()
+        key = (
+            f"cms:page:{generation}:{request.LANGUAGE_CODE}:"
+            f"{request.path}?{_canonical_query(request)}"
+        )
         cached = cache.get(key)
         if cached is not None:
             response = cached
@@ -105,8 +157,11 @@ class AnonymousPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if _cacheable_response(request, response):
+            timeout = _entry_timeout(generation)
+            if timeout is None:
+                return response
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            cache.set(key, response, PAGE_TIMEOUT_S)
+            cache.set(key, response, timeout)
             response["X-Page-Cache"] = "miss"
         return response

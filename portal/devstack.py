@@ -144,7 +144,8 @@ class Supervisor:
             if failure := self._dead_child():
                 raise embedded.LaunchError(failure)
             try:
-                with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+                # bandit B310: a fixed http://127.0.0.1 URL of the server just started.
+                with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 # nosec B310
                     if response.status == 200:
                         return
             except OSError:

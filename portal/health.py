@@ -1,7 +1,10 @@
 """/healthz: database, broker, worker and beat, each up or down."""
 
+import secrets
 import time
 
+from django.conf import settings
+from django.core.cache import caches
 from django.db import connection
 from django_redis import get_redis_connection
 
@@ -9,6 +12,9 @@ from portal.celery import app
 
 HEARTBEAT_KEY = "parkportal:beat-heartbeat"
 HEARTBEAT_MAX_AGE_S = 60
+# In the shared cache (no schema in the key): one answer for every park and the hub.
+WORKER_PING_KEY = "health:worker-ping"
+REQUIRED = ("database", "broker", "worker")
 
 
 def heartbeat_record() -> None:
@@ -35,7 +41,17 @@ def check_broker() -> bool:
 
 
 def check_worker() -> bool:
+    """A worker answers a ping. The ping is a broadcast to every worker: a flood of /healthz
+    hits reuses one answer for HEALTHZ_WORKER_PING_CACHE_S seconds."""
+    shared = caches["shared"]
+    answer = shared.get(WORKER_PING_KEY)
+    if answer is None:
+        answer = _worker_ping()
+        shared.set(WORKER_PING_KEY, answer, settings.HEALTHZ_WORKER_PING_CACHE_S)
+    return bool(answer)
 
+
+def _worker_ping() -> bool:
     try:
         return bool(app.control.ping(timeout=1.0))
     except Exception:
@@ -58,3 +74,20 @@ def status() -> dict[str, str]:
     checks["worker"] = checks["broker"] and check_worker()
     checks["beat"] = checks["broker"] and check_beat()
     return {name: "up" if ok else "down" for name, ok in checks.items()}
+
+
+def healthy(checks: dict[str, str]) -> bool:
+    """Database, broker and worker up (beat is reported, not required)."""
+    return all(checks[name] == "up" for name in REQUIRED)
+
+
+def may_see_detail(request) -> bool:
+    """The detail is for those who run the platform: a district admin on the hub, a park
+    operator in a park (superusers too), or a caller with the configured HEALTHZ_TOKEN."""
+    token = request.headers.get("X-Health-Token", "")
+    if settings.HEALTHZ_TOKEN and token:
+        return secrets.compare_digest(token.encode(), settings.HEALTHZ_TOKEN.encode())
+    user = request.user
+    return user.is_authenticated and (
+        user.is_superuser or user.is_district_admin or user.is_park_operator
+    )

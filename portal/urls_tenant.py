@@ -1,17 +1,22 @@
 """URLs of a park site (its own schema, e.g. dayun.localhost:8000)."""
 
-from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
 from cms.views import search, theme_css
-from portal.views import healthz, switch_language
+from portal.views import healthz, park_media, switch_language
 
 urlpatterns = [
+    # Development only (the view answers 404 unless DEBUG); in production the web server in
+    # front serves /media/. Documents are excluded: Wagtail's serve view checks their privacy.
+    re_path(
+        r"^media/(?P<schema_name>[^/]+)/(?P<path>(?!(?:.*/)?documents/).*)$",
+        park_media,
+        name="park_media",
+    ),
     path("healthz", healthz, name="healthz"),
     path("theme.css", theme_css, name="theme_css"),
     path("accounts/", include("accounts.urls")),
@@ -28,15 +33,3 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include(wagtail_urls)),
 ]
-
-if settings.DEBUG:
-    # In production the web server in front serves /media/, except documents: those go through
-    # Wagtail's serve view, which checks collection privacy.
-    urlpatterns = [
-        re_path(
-            r"^media/(?P<path>(?!.*/documents/).*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        ),
-        *urlpatterns,
-    ]

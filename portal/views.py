@@ -1,19 +1,27 @@
+from pathlib import Path
+
 from django.conf import settings
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
 
 from . import health
 
 
 @never_cache
 def healthz(request):
-    """200 when database, broker and worker are up (beat is reported, not required)."""
+    """200 when database, broker and worker are up (beat is reported, not required).
+
+    Anonymous callers learn the overall status only; the parts are for staff and monitoring.
+    """
     checks = health.status()
-    required = ("database", "broker", "worker")
-    ok = all(checks[name] == "up" for name in required)
-    return JsonResponse({"status": "ok" if ok else "degraded", **checks}, status=200 if ok else 503)
+    ok = health.healthy(checks)
+    answer = {"status": "ok" if ok else "degraded"}
+    if health.may_see_detail(request):
+        answer.update(checks)
+    return JsonResponse(answer, status=200 if ok else 503)
 
 
 def ratelimited(request, exception):
@@ -38,3 +46,15 @@ def switch_language(request, code: str):
             secure=request.is_secure(),
         )
     return response
+
+
+def park_media(request, schema_name: str, path: str):
+    """Development only (DEBUG): the park's own uploaded files, from MEDIA_ROOT/<schema>/ where
+    django-tenants' storage puts them; another park's folder is not found from this host.
+
+    In production the web server in front serves /media/ and this answers 404. Documents never
+    come this way: Wagtail's serve view checks their collection's privacy.
+    """
+    if not settings.DEBUG or schema_name != request.tenant.schema_name:
+        raise Http404
+    return serve(request, path, document_root=str(Path(settings.MEDIA_ROOT) / schema_name))

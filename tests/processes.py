@@ -46,14 +46,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_for_http(url: str, host: str, proc: subprocess.Popen, timeout: float = 30) -> None:
+# Generous: the first request loads Django and Wagtail in each worker, slow on a busy CI machine.
+def _wait_for_http(url: str, host: str, proc: subprocess.Popen, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"server exited with {proc.returncode}")
         try:
             request = urllib.request.Request(url, headers={"Host": host})
-            urllib.request.urlopen(request, timeout=2)
+            urllib.request.urlopen(request, timeout=10)
             return
         except urllib.error.HTTPError:
             return

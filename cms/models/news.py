@@ -29,6 +29,9 @@ class NewsIndexPage(Page):
     subpage_types = ["cms.NewsPage"]
     max_count = 1
 
+    # The page cache stores the list under these query parameters and no others.
+    cache_query_params = ("page",)
+
     class Meta:
         verbose_name = _("news list")
 

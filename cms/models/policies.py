@@ -88,6 +88,10 @@ class PolicyIndexPage(Page):
     subpage_types = ["cms.PolicyPage"]
     max_count = 1
 
+    # The query parameters the page depends on: the page cache stores it under these and no
+    # others (a free-text `q` is searched afresh each time, as /search/ is).
+    cache_query_params = ("level", "topic", "in_force", "open", "page")
+
     class Meta:
         verbose_name = _("policy library")
 

@@ -39,6 +39,9 @@ class ServiceIndexPage(Page):
     subpage_types = ["cms.ServicePage"]
     max_count = 1
 
+    # The page cache stores the directory under these query parameters and no others.
+    cache_query_params = ("category",)
+
     class Meta:
         verbose_name = _("service directory")
 

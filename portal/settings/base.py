@@ -11,12 +11,11 @@ DEBUG = env.get_bool("DEBUG", False)
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", [".localhost", "localhost", "127.0.0.1"])
 
 from .apps import *  # noqa: E402, F403
+from .auth import *  # noqa: E402, F403
+from .security import *  # noqa: E402, F403
 from .services import *  # noqa: E402, F403
 from .tenancy import *  # noqa: E402, F403
 from .wagtail import *  # noqa: E402, F403
-from .auth import *  # noqa: E402, F403
-from .security import *  # noqa: E402, F403
-
 
 TEMPLATES = [
     {

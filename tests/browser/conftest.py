@@ -44,6 +44,47 @@ def browser():
         browser.close()
 
 
+# Every page of every browser test reports the Content-Security-Policy violations it meets: the
+# DOM event (with the blocked directive and address) through a binding, and Chromium's console
+# line ("Refused to ...") for what has no event.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__ppCspViolation(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${document.URL}`
+  );
+});
+"""
+
+
+@pytest.fixture(autouse=True)
+def csp_violations(request, monkeypatch):
+    """Fails the test at teardown if any page it opened broke the Content-Security-Policy."""
+    if "browser" not in request.fixturenames:
+        yield []
+        return
+    browser = request.getfixturevalue("browser")
+    found: list[str] = []
+
+    def watch(context):
+        context.expose_binding("__ppCspViolation", lambda _source, text: found.append(text))
+        context.add_init_script(CSP_LISTENER)
+        context.on("console", lambda message: _console_violation(message, found))
+        return context
+
+    new_context = browser.new_context
+    monkeypatch.setattr(browser, "new_context", lambda **kwargs: watch(new_context(**kwargs)))
+    monkeypatch.setattr(
+        browser, "new_page", lambda **kwargs: browser.new_context(**kwargs).new_page()
+    )
+    yield found
+    assert found == [], "Content-Security-Policy violations:\n" + "\n".join(found)
+
+
+def _console_violation(message, found: list[str]) -> None:
+    if "Content Security Policy" in message.text:
+        found.append(f"console: {message.text}")
+
+
 @pytest.fixture
 def phone(browser):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="zh-CN")

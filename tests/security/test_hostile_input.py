@@ -227,12 +227,6 @@ def test_a_file_name_cannot_choose_where_the_file_goes(enterprise, settings, fil
     assert download["Content-Disposition"].startswith("attachment;")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Django names a large upload's temporary file with its ending: over 255 bytes the OS"
-    " refuses it (ENAMETOOLONG, a 500). Fix: FILE_UPLOAD_HANDLERS with"
-    " core.attachments.ShortEndingTemporaryFileUploadHandler",
-)
 def test_a_long_odd_file_ending_on_a_large_file_is_refused_not_crashed(enterprise, settings):
     """Over 2.5 MB Django streams the upload to a temporary file named with its ending."""
     body, content_type = multipart(appeal_form(), "x." + "长" * 120, files.PDF + b"0" * (3 << 20))
