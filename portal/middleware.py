@@ -2,10 +2,11 @@ import tempfile
 
 from django.conf import settings
 from django.core.handlers.wsgi import LimitedStream
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
+from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext
 
 # A body sent without Content-Length is read in pieces of this size, counted as it comes.
@@ -125,3 +126,19 @@ class AdminStylesMiddleware:
             # django-csp's per-response addition, as its csp_update decorator sets it.
             response._csp_update = {"style-src": settings.ADMIN_STYLE_SOURCES}
         return response
+
+
+class MalformedFormMiddleware:
+    """400, not 500, for a POST that lacks a field a view reads without checking (Wagtail's
+    editors read their formsets' management counts so): the request is the client's error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, MultiValueDictKeyError) and request.method == "POST":
+            return HttpResponseBadRequest()
+        return None

@@ -1,10 +1,23 @@
 """URLs of the district hub (public schema, e.g. localhost:8000)."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
 from onewindow.views import hub_home
 from portal.views import healthz, switch_language
+
+
+def _hub_admin_shared_models_only() -> None:
+    """The Django admin is served on the hub alone, in the public schema: the models of park-only
+    apps (enterprises, Wagtail's images, documents, tags …) have no table there, and their admin
+    pages loaded an object before checking any permission (a 500)."""
+    for model in list(admin.site._registry):
+        if model._meta.app_config.name not in settings.SHARED_APPS:
+            admin.site.unregister(model)
+
+
+_hub_admin_shared_models_only()
 
 urlpatterns = [
     path("", hub_home, name="home"),
