@@ -7,11 +7,14 @@ ROOT_URLCONF = "bench.urls_tenant"
 PUBLIC_SCHEMA_URLCONF = "bench.urls_public"
 
 _TENANT_MIDDLEWARE = "tenants.middleware.ParkTenantMiddleware"
-if _PORTAL_MIDDLEWARE[0] != _TENANT_MIDDLEWARE:
-    raise RuntimeError(f"bench expects {_TENANT_MIDDLEWARE} first in MIDDLEWARE")
+if _TENANT_MIDDLEWARE not in _PORTAL_MIDDLEWARE:
+    raise RuntimeError(f"bench expects {_TENANT_MIDDLEWARE} in MIDDLEWARE")
 
+# The bare short-circuit first (the raw baseline); the tenant middleware swapped in place.
 MIDDLEWARE = [
     "bench.middleware.BareShortCircuitMiddleware",
-    "bench.middleware.BypassableParkTenantMiddleware",
-    *_PORTAL_MIDDLEWARE[1:],
+    *(
+        "bench.middleware.BypassableParkTenantMiddleware" if path == _TENANT_MIDDLEWARE else path
+        for path in _PORTAL_MIDDLEWARE
+    ),
 ]
