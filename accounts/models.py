@@ -57,3 +57,34 @@ class User(AbstractUser):
     @property
     def is_district_admin(self) -> bool:
         return self.role == Role.DISTRICT_ADMIN
+
+
+class ApiToken(models.Model):
+    """A personal API token (个人接口令牌): `Authorization: Bearer <token>` on the JSON API.
+
+    Not Wagtail's `APIToken`: that one lives in park schemas only and never expires; ours is
+    issued on the hub too, with an expiry.
+
+    Stored as a keyed hash of its secret, shown once when issued. It lives in the schema it was
+    issued in, so a park's token means nothing on another park or on the hub.
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="personal_api_tokens", verbose_name=_("user")
+    )
+    name = models.CharField(_("name"), max_length=60)
+    # The public part of the token, to find the row; the secret is only in `digest`.
+    prefix = models.CharField(_("prefix"), max_length=12, unique=True)
+    digest = models.CharField(max_length=64)
+    created_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix})"

@@ -20,14 +20,34 @@ def chosen_language(request) -> str:
     return chosen if chosen in supported else settings.LANGUAGE_CODE
 
 
+# Machine clients (the JSON API, Open311) have no language switch: they say Accept-Language.
+MACHINE_PATHS = ("/api/v1/", "/open311/")
+
+
+def accepted_language(request) -> str:
+    """The first of the caller's Accept-Language that we speak, else Simplified Chinese."""
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for code, _quality in translation.trans_real.parse_accept_lang_header(header):
+        try:
+            return translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return settings.LANGUAGE_CODE
+
+
 class ChineseFirstLocaleMiddleware(LocaleMiddleware):
     """Simplified Chinese unless the visitor chose another language with the switch.
 
-    The browser's Accept-Language is deliberately ignored: this is a Chinese government service,
-    and a page's language should not change with the laptop it is opened on.
+    The browser's Accept-Language is deliberately ignored on pages: this is a Chinese government
+    service, and a page's language should not change with the laptop it is opened on. The JSON
+    API and Open311 follow Accept-Language (Chinese unless it asks for English).
     """
 
     def process_request(self, request):
+        if request.path_info.startswith(MACHINE_PATHS):
+            translation.activate(accepted_language(request))
+            request.LANGUAGE_CODE = translation.get_language()
+            return
         translation.activate(chosen_language(request))
         request.LANGUAGE_CODE = translation.get_language()
 

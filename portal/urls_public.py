@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from api import urls as api_urls
 from onewindow.views import hub_home
 from portal.views import healthz, switch_language
 
@@ -22,6 +23,7 @@ _hub_admin_shared_models_only()
 urlpatterns = [
     path("", hub_home, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("api/v1/", include(api_urls.hub)),
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("lang/<str:code>/", switch_language, name="switch_language"),

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import urls as api_urls
 from cms.api import api_router
 from cms.views import search, theme_css
 from portal.views import healthz, park_media, switch_language
@@ -28,6 +29,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("lang/<str:code>/", switch_language, name="switch_language"),
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v1/", include(api_urls.park)),
+    path("open311/v2/", include("open311.urls")),
     path("api/v2/", api_router.urls),
     path("search/", search, name="search"),
     path("documents/", include(wagtaildocs_urls)),

@@ -24,6 +24,11 @@ SHARED_APPS = [
     "analytics",
     # No models: `manage.py seed_demo`, `manage.py seed_load`.
     "demo",
+    # The JSON API (/api/v1/ on park hosts and the hub; no models) and its OpenAPI schema.
+    "api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 TENANT_APPS = [
@@ -36,7 +41,8 @@ TENANT_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.api.v2",
-    "rest_framework",
+    # Open311 GeoReport v2 (/open311/v2/ on park hosts): its API keys live in the park.
+    "open311",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

@@ -16,8 +16,5 @@ PASSWORD_RESET_MAIL_INTERVAL = 15 * 60
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.WagtailLoginForm"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
-# The API (Wagtail's API v2) knows the visitor by the session only: no HTTP Basic, which would
-# be an unthrottled way to try passwords.
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-}
+# Personal API tokens (accounts/tokens.py): the validities offered, in days.
+API_TOKEN_DAYS = (30, 90, 180, 365)

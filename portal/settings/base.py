@@ -10,6 +10,7 @@ SECRET_KEY = env.get_str("SECRET_KEY", "dev-only-not-secret-parkportal-key-chang
 DEBUG = env.get_bool("DEBUG", False)
 ALLOWED_HOSTS = env.get_list("ALLOWED_HOSTS", [".localhost", "localhost", "127.0.0.1"])
 
+from .api import *  # noqa: E402, F403
 from .apps import *  # noqa: E402, F403
 from .auth import *  # noqa: E402, F403
 from .security import *  # noqa: E402, F403

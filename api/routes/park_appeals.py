@@ -1,0 +1,3 @@
+"""Routes of this part of the JSON API (mounted under /api/v1/)."""
+
+urlpatterns: list = []
