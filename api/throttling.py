@@ -5,6 +5,7 @@ are two budgets, and the budget does not reset by hopping between web nodes."""
 
 from django.conf import settings
 from django.db import connection
+from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
 
@@ -21,6 +22,10 @@ class _SharedCacheThrottle(SimpleRateThrottle):
 
         self.cache = caches["shared"]
         super().__init__()
+
+    def get_rate(self):
+        # Read at call time (DRF copies the rates at import), so a changed setting applies.
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
 
 class UserThrottle(_SharedCacheThrottle):

@@ -17,7 +17,7 @@ REST_FRAMEWORK = {
     # Per account (or address, anonymous) and per token, across web nodes (the shared cache).
     "DEFAULT_THROTTLE_RATES": {"user": "600/min", "token": "300/min", "open311": "120/min"},
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [

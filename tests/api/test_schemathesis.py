@@ -1,0 +1,78 @@
+"""Property-based testing of the whole OpenAPI schema (schemathesis): every operation of the park
+and hub APIs, called with generated input by each kind of caller, never answers a server error and
+always answers what the schema documents (status, content type, body shape)."""
+
+import pytest
+import schemathesis
+from django.core import signals
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck, given, settings
+
+from .conftest import issue_token
+
+pytestmark = pytest.mark.django_db
+
+HOSTS = {"alpha": "alpha.localhost", "public": "localhost"}
+# The callers every operation is fuzzed as: (schema, persona; None: anonymous).
+CALLERS = {
+    "park-enterprise": ("alpha", "enterprise_user"),
+    "park-window": ("alpha", "window_staff"),
+    "park-anonymous": ("alpha", None),
+    "hub-liaison": ("public", "liaison"),
+    "hub-district-admin": ("public", "district_admin"),
+}
+
+
+def _load(site: str) -> tuple[schemathesis.schemas.BaseSchema, dict]:
+    schema_name, username = CALLERS[site]
+    host = HOSTS[schema_name]
+    schema = schemathesis.openapi.from_wsgi(
+        "/api/v1/schema/?format=json", get_wsgi_application(), base_url=f"http://{host}"
+    )
+    headers = {"Authorization": f"Bearer {issue_token(schema_name, username)}"} if username else {}
+    return schema, {"base_url": f"http://{host}", "headers": headers}
+
+
+@pytest.fixture(autouse=True)
+def _connection_kept_across_requests():
+    """Inside a test the WSGI app must not close the test's connection after each request (it
+    would end the test's transaction); Django's test client does the same."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+def _fuzz(site: str) -> list[str]:
+    """Every operation of the site's schema, each with generated cases; the failures found."""
+    schema, call = _load(site)
+    failures = []
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        @_settings
+        @given(case=operation.as_strategy())
+        def run(case):
+            case.call_and_validate(**call)
+
+        try:
+            run()
+        except Exception as exc:
+            failures.append(f"{operation.label}: {type(exc).__name__}: {exc}"[:2000])
+    return failures
+
+
+_settings = settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=True,
+    database=None,
+)
+
+
+@pytest.mark.parametrize("caller", CALLERS)
+def test_api_conforms_to_its_schema(caller):
+    assert _fuzz(caller) == []

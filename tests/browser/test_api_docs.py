@@ -1,0 +1,23 @@
+"""A developer opens the API docs: they load from this server alone, under the site's CSP."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+@pytest.mark.parametrize("host", ["dayun.localhost", "localhost"])
+def test_api_docs_render_the_operations_from_local_assets_only(demo_site, browser, host):
+    base = demo_site.format(host=host)
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base + "/api/v1/docs/")
+    page.locator(".opblock").first.wait_for(timeout=15000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/v1/me/" in [path.strip() for path in paths]
+    page.goto(base + "/api/v1/redoc/")
+    page.get_by_text("/api/v1/me/").first.wait_for(state="attached", timeout=15000)
+    context.close()
+    foreign = [url for url in requested if not url.startswith((base, "data:", "blob:"))]
+    assert foreign == []
