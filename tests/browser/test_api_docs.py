@@ -13,11 +13,9 @@ def test_api_docs_render_the_operations_from_local_assets_only(demo_site, browse
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(base + "/api/v1/docs/")
-    page.locator(".opblock").first.wait_for(timeout=15000)
+    page.locator(".opblock").first.wait_for(timeout=30000)
     paths = page.locator(".opblock-summary-path").all_inner_texts()
     assert "/api/v1/me/" in [path.strip() for path in paths]
-    page.goto(base + "/api/v1/redoc/")
-    page.get_by_text("/api/v1/me/").first.wait_for(state="attached", timeout=15000)
     context.close()
     foreign = [url for url in requested if not url.startswith((base, "data:", "blob:"))]
     assert foreign == []
