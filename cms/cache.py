@@ -34,6 +34,7 @@ UNCACHED_PREFIXES = (
     "/admin/",
     "/accounts/",
     "/api/",
+    "/open311/",
     "/healthz",
     "/register/",
     "/office/",
