@@ -51,8 +51,15 @@ def attachment_get_for_user(*, user, tracking_number: str, pk: int) -> AppealAtt
     return attachment
 
 
-def appeal_list_for_enterprise(*, user):
-    return Appeal.objects.filter(enterprise__account=user).select_related("category")
+def appeal_list_for_enterprise(*, user, status: str = ""):
+    """The user's own enterprise's appeals, newest first; only those in `status` if given."""
+    appeals = Appeal.objects.filter(enterprise__account=user).select_related("category")
+    return appeals.filter(status=status) if status else appeals
+
+
+def appeal_submitted_with_key(*, enterprise, submission_key) -> bool:
+    """Whether the enterprise already filed an appeal with this form's one-time key."""
+    return Appeal.objects.filter(enterprise=enterprise, submission_key=submission_key).exists()
 
 
 QUEUE_FILTERS = ("all", "due_soon", "overdue")
