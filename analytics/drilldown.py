@@ -47,6 +47,18 @@ WINDOW_METRICS = (
 )
 
 
+def window_metric_labels() -> dict[str, str]:
+    """The window figures' names, in the reader's language (the drill-down's titles)."""
+    return {
+        "window_appeals": _("Appeals at the window"),
+        "window_accepted": _("Accepted"),
+        "window_answered": _("Answered at the window"),
+        "window_returned": _("Returned for more information"),
+        "window_rejected": _("Not accepted"),
+        "window_rated": _("Satisfaction with window answers"),
+    }
+
+
 @dataclass(frozen=True)
 class Column:
     """The fact shown beside each row: its heading and how to read it off a row."""

@@ -20,7 +20,13 @@ from onewindow.selectors import liaison_department
 from tenants.selectors import park_current
 
 from . import dashboard as boards
-from .drilldown import CASE_METRICS, WINDOW_METRICS, drill_cases, drill_window
+from .drilldown import (
+    CASE_METRICS,
+    WINDOW_METRICS,
+    drill_cases,
+    drill_window,
+    window_metric_labels,
+)
 from .exports import FORMATS, table_response
 from .report import monthly_report, report_month
 from .scope import Scope, ScopeForm
@@ -164,7 +170,7 @@ def _drill_scope(request) -> tuple[ScopeForm, Scope]:
 def cases(request):
     form, scope = _drill_scope(request)
     metric = request.GET.get("metric", "volume")
-    labels = {**boards.metric_labels(), **_window_labels()}
+    labels = {**boards.metric_labels(), **window_metric_labels()}
     if metric not in labels:
         raise Http404
     today = timezone.localdate()
@@ -235,17 +241,6 @@ def _drill_table(rows, kind: str, column, title: str) -> Table:
             cells.append(column.value(row))
         table.rows.append([Cell(value) for value in cells])
     return table
-
-
-def _window_labels() -> dict[str, str]:
-    return {
-        "window_appeals": _("Appeals at the window"),
-        "window_accepted": _("Accepted"),
-        "window_answered": _("Answered at the window"),
-        "window_returned": _("Returned for more information"),
-        "window_rejected": _("Not accepted"),
-        "window_rated": _("Satisfaction with window answers"),
-    }
 
 
 def _department_name(pk: int | None) -> str:
