@@ -3,11 +3,11 @@ OpenAPI 3 schema (/api/v1/schema/) and docs (/api/v1/docs/, Swagger UI) listing 
 endpoints of that host."""
 
 from csp.decorators import csp_update
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from .routes import hub_analytics, hub_cases, park_appeals, park_content, park_servicedays
-from .views.meta import MeView
+from .views.meta import MeView, not_found
 
 # Swagger UI, from drf-spectacular-sidecar's static files; its script sets inline styles, so this
 # page alone allows them (scripts stay 'self': the split view serves its set-up as a file).
@@ -23,6 +23,8 @@ def _with_docs(endpoints: list) -> list:
         *endpoints,
         path("schema/", SpectacularAPIView.as_view(patterns=patterns), name="schema"),
         path("docs/", _docs_view, name="docs"),
+        # Last: whatever else is asked under /api/v1/ answers the API's JSON 404.
+        re_path(r"^", not_found, name="not_found"),
     ]
 
 

@@ -1,11 +1,14 @@
 """Who am I: the caller as the API knows them (works on park hosts and the hub)."""
 
 from django.db import connection
+from django.http import JsonResponse
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
+
+from ..errors import error_body
 
 
 class MeSerializer(serializers.Serializer):
@@ -34,3 +37,10 @@ class MeView(APIView):
                 }
             ).data
         )
+
+
+def not_found(request, *args, **kwargs):
+    """Any other path under /api/v1/: a 404 in the API's error shape (not the site's HTML page),
+    e.g. an id that is not a number."""
+    detail = exceptions.NotFound.default_detail
+    return JsonResponse(error_body("not_found", str(detail)), status=404)

@@ -43,5 +43,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SWAGGER_UI_SETTINGS": {"persistAuthorization": False, "displayRequestDuration": True},
-    "ENUM_NAME_OVERRIDES": {},
+    # Several models have a `status`: each enum gets a readable name, not a hash.
+    "ENUM_NAME_OVERRIDES": {
+        "AppealStatusEnum": "appeals.models.Appeal.Status",
+        "AppealActorEnum": "appeals.models.AppealEvent.Actor",
+        "AttachmentSourceEnum": "appeals.models.AppealAttachment.Source",
+    },
 }

@@ -8,6 +8,7 @@ from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from .conftest import issue_token
 
@@ -22,6 +23,13 @@ CALLERS = {
     "hub-liaison": ("public", "liaison"),
     "hub-district-admin": ("public", "district_admin"),
 }
+
+
+# The checks about input the schema cannot fully describe: a request valid by the schema may
+# still be refused by a rule (an unknown category, a slot already full: 400), and one invalid
+# by it may still be taken (unknown fields are ignored). What is asserted is the rest: no server
+# error, and every answer (status, content type, headers, body) as the schema documents it.
+BUSINESS_RULE_CHECKS = [positive_data_acceptance, negative_data_rejection]
 
 
 def _load(site: str) -> tuple[schemathesis.schemas.BaseSchema, dict]:
@@ -55,7 +63,7 @@ def _fuzz(site: str) -> list[str]:
         @_settings
         @given(case=operation.as_strategy())
         def run(case):
-            case.call_and_validate(**call)
+            case.call_and_validate(**call, excluded_checks=BUSINESS_RULE_CHECKS)
 
         try:
             run()
