@@ -1,12 +1,17 @@
 """Read-side queries of the park's content."""
 
+import datetime
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import Http404
 from wagtail.models import Page
 
 from .models.news import NewsPage
 from .models.policies import PolicyLevel, PolicyPage, PolicyPageTag, shanghai_today
 from .models.services import ServicePage
+from .models.settings import ParkSettings
 from .segment import segment_query
 
 POLICY_PAGE_SIZE = 10
@@ -27,10 +32,13 @@ def service_list(*, parent, category: str = ""):
     return services.order_by("path")
 
 
-def news_list(*, parent, page_number=None, per_page: int = 10):
+def news_published(*, parent):
+    """The news under `parent` anyone may see, newest first."""
+    return NewsPage.objects.child_of(parent).live().public().order_by("-date", "-id")
 
-    news = NewsPage.objects.child_of(parent).live().public().order_by("-date", "-id")
-    return Paginator(news, per_page).get_page(page_number)
+
+def news_list(*, parent, page_number=None, per_page: int = 10):
+    return Paginator(news_published(parent=parent), per_page).get_page(page_number)
 
 
 def latest_news(*, count: int):
@@ -48,6 +56,20 @@ def latest_policies(*, count: int):
 def policy_library(*, index, params) -> dict:
     """The policy list with its filters: level, topic, in force, application open now."""
     today = shanghai_today()
+    policies, filters = policies_filtered(index=index, params=params, today=today)
+    page = Paginator(policies, POLICY_PAGE_SIZE).get_page(params.get("page"))
+    return {
+        "policies": page,
+        "levels": PolicyLevel.choices,
+        "filters": filters,
+        "topics": policy_topics(),
+        "today": today,
+    }
+
+
+def policies_filtered(*, index, params, today: datetime.date) -> tuple[Any, dict]:
+    """The library's policies that pass its filters (level, topic, in force, application open
+    now, a search `q`), in the order the library lists them, and the filters as understood."""
     everything = PolicyPage.objects.child_of(index).live().public()
     policies = everything.prefetch_related("tags")
     level = params.get("level", "")
@@ -68,20 +90,14 @@ def policy_library(*, index, params) -> dict:
         policies = [p for p in search_pages(query, queryset=everything) if p.pk in allowed]
     else:
         policies = policies.by_relevance_on(today)
-    page = Paginator(policies, POLICY_PAGE_SIZE).get_page(params.get("page"))
-    return {
-        "policies": page,
-        "levels": PolicyLevel.choices,
-        "filters": {
-            "level": level,
-            "topic": topic,
-            "q": query,
-            "in_force": bool(params.get("in_force")),
-            "open": bool(params.get("open")),
-        },
-        "topics": policy_topics(),
-        "today": today,
+    filters = {
+        "level": level,
+        "topic": topic,
+        "q": query,
+        "in_force": bool(params.get("in_force")),
+        "open": bool(params.get("open")),
     }
+    return policies, filters
 
 
 def policy_topics(*, limit: int = 30) -> list[str]:
@@ -109,3 +125,29 @@ def search_pages(query: str, *, queryset=None):
     # A word jieba does not know may still sit inside a title (e.g. a brand or project name).
     compact = "".join(words.split())
     return list(queryset.filter(Q(title__icontains=compact)).order_by("-first_published_at")[:50])
+
+
+def section_index(model):
+    """The first live index page of a section (`PolicyIndexPage`…) anyone may see, or None."""
+    return model.objects.live().public().order_by("path").first()
+
+
+def page_get_public(*, model, pk: int):
+    """A live page of type `model` under no view restriction, or 404 (a draft, a private page
+    and another park's page all look like none)."""
+    page = model.objects.live().public().filter(pk=pk).first()
+    if page is None:
+        raise Http404
+    return page
+
+
+def pages_public(pages) -> list:
+    """Of `pages` (chosen in a page's fields), the live ones anyone may see, in the order given."""
+    ids = [page.pk for page in pages if page is not None]
+    visible = Page.objects.filter(pk__in=ids).live().public().specific().in_bulk()
+    return [visible[pk] for pk in ids if pk in visible]
+
+
+def park_settings_get():
+    """The park's site settings (address, phone, colour…), None until first saved."""
+    return ParkSettings.objects.filter(site__is_default_site=True).first()

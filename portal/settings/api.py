@@ -48,5 +48,8 @@ SPECTACULAR_SETTINGS = {
         "AppealStatusEnum": "appeals.models.Appeal.Status",
         "AppealActorEnum": "appeals.models.AppealEvent.Actor",
         "AttachmentSourceEnum": "appeals.models.AppealAttachment.Source",
+        "PolicyStatusEnum": "cms.models.policies.PolicyStatus",
+        "ServiceDayStatusEnum": "servicedays.models.ServiceDay.Status",
+        "BookingStatusEnum": "servicedays.choices.BookingStatus",
     },
 }
