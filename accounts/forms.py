@@ -1,9 +1,11 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.forms.auth import LoginForm as WagtailAdminLoginForm
 
 from .throttle import lockout_error, login_lockout_seconds, password_reset_mail_claim
@@ -70,3 +72,21 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
                 to_email,
                 html_email_template_name,
             )
+
+
+class TokenIssueForm(forms.Form):
+    """A new personal API token: what it is for and how long it lasts (API_TOKEN_DAYS)."""
+
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=60,
+        help_text=_("What the token is for, e.g. our WeChat mini-program."),
+    )
+    days = forms.TypedChoiceField(label=_("Valid for"), coerce=int, choices=())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.TypedChoiceField, self.fields["days"]).choices = [
+            (days, ngettext("%(days)d day", "%(days)d days", days) % {"days": days})
+            for days in settings.API_TOKEN_DAYS
+        ]

@@ -1,11 +1,23 @@
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import connection
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from .forms import LoginForm, PasswordResetForm
+from core.forms import form_add_errors
+
+from .forms import LoginForm, PasswordResetForm, TokenIssueForm
+from .models import ApiToken
+from .tokens import token_issue, token_revoke, tokens_for
 
 
 @method_decorator(ratelimit(key="ip", rate="20/m", method="POST", block=True), name="post")
@@ -59,3 +71,55 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
+
+
+def _user_in_schema(group, request) -> str:
+    """One budget per account of this park (or the hub): user 7 of two parks are two people."""
+    return f"{connection.schema_name}:{request.user.pk}"  # type: ignore[attr-defined]
+
+
+# never_cache: the page shows a new token once, and no cache or back button may show it again.
+@never_cache
+@login_required
+@ratelimit(key=_user_in_schema, rate="10/h", method="POST", block=True)
+def api_tokens(request):
+    """The signed-in person's API tokens; a POST issues one and shows it on this answer only."""
+    form = TokenIssueForm(request.POST if request.method == "POST" else None)
+    new_token, status = None, 200
+    if request.method == "POST":
+        new_token = _issue(request, form)
+        status = 200 if new_token else 400
+    return render(
+        request,
+        "accounts/tokens.html",
+        {
+            "form": TokenIssueForm() if new_token else form,
+            "new_token": new_token,
+            "tokens": tokens_for(request.user),
+        },
+        status=status,
+    )
+
+
+def _issue(request, form: TokenIssueForm) -> str | None:
+    if not form.is_valid():
+        return None
+    try:
+        _token, raw = token_issue(
+            user=request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
+        )
+    except ValidationError as exc:
+        form_add_errors(form, exc)
+        return None
+    return raw
+
+
+@require_POST
+@login_required
+def api_token_revoke(request, pk: int):
+    try:
+        token = token_revoke(user=request.user, pk=pk)
+    except ApiToken.DoesNotExist:
+        raise Http404 from None
+    messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})
+    return redirect("accounts:tokens")
