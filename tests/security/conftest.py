@@ -17,6 +17,7 @@ from PIL import Image as PILImage
 
 from accounts.models import Role, User
 from accounts.services import GROUP_FOR_ROLE, user_create
+from accounts.tokens import token_issue
 from demo.parks import demo_uscc
 from enterprises.models import Enterprise
 from notifications.services import notify
@@ -28,6 +29,8 @@ from onewindow.models import (
     Liaison,
 )
 from onewindow.services.extensions import extension_request
+from open311.keys import api_key_issue
+from open311.selectors import service_code
 from servicedays.services import hubsync
 from servicedays.services.waitlist import waitlist_join
 from tenants.models import Park
@@ -53,6 +56,15 @@ def matrix_world(park_a, settings, tmp_path, matrix_sessions) -> dict[str, dict[
             "appeal": appeal.tracking_number,
             "attachment": appeal.attachments.get().pk,
             "track_secret": appeal.secret,
+            "service_code": service_code(appeal.category),
+            "api_token": token_issue(
+                user=User.objects.get(username="enterprise_user"), name="矩阵", days=30
+            )[0].pk,
+            "open311_key": api_key_issue(
+                by=User.objects.get(username="park_operator"),
+                name="矩阵",
+                organisation="矩阵对接单位",
+            )[0].pk,
             **_reset_link("enterprise_user"),
             **_park_office(),
             **_park_content(),
@@ -69,6 +81,9 @@ def matrix_world(park_a, settings, tmp_path, matrix_sessions) -> dict[str, dict[
         "notification": notify(recipients=[User.objects.get(username="liaison")], title="矩阵")[0],
         "hub_day": HubServiceDay.objects.get(park=park_a, day_id=day.pk).pk,
         "hub_booking": park["booking_pk"],
+        "api_token": token_issue(user=User.objects.get(username="liaison"), name="矩阵", days=30)[
+            0
+        ].pk,
         **_reset_link("liaison"),
         **_hub_admin_objects(park_a),
     }

@@ -92,6 +92,26 @@ PERSONAS = (
 )
 COLUMNS = ("urlconf", "route", "view", "method", *(p.column for p in PERSONAS))
 
+_API_PARK = (
+    "me/ park/ policies/ policies/<int:pk>/ services/ services/<int:pk>/ news/ news/<int:pk>/"
+    " notifications/ notifications/read-all/ notifications/<int:pk>/read/ progress/"
+    " appeal-categories/ appeals/ appeals/<str:tracking_number>/"
+    " appeals/<str:tracking_number>/attachments/<str:pk>/ appeals/<str:tracking_number>/rate/"
+    " appeals/<str:tracking_number>/resubmit/ appeals/<str:tracking_number>/reply/"
+    " service-days/ service-days/<int:pk>/ service-days/<int:pk>/bookings/ bookings/"
+    " bookings/<str:code>/ bookings/<str:code>/cancel/ bookings/<str:code>/ics schema/ docs/"
+)
+_API_HUB = (
+    "me/ cases/ cases/<int:pk>/ cases/<int:pk>/files/<int:file_pk>/ cases/<int:pk>/sign/"
+    " cases/<int:pk>/answer/ cases/<int:pk>/request-info/ cases/<int:pk>/transfer/"
+    " cases/<int:pk>/return/ cases/<int:pk>/extension/ departments/ analytics/district/"
+    " analytics/department/ analytics/cases/ schema/ docs/"
+)
+API_V1_ROUTES = {
+    site: {f"api/v1/{tail}" for tail in tails.split()}
+    for site, tails in (("park", _API_PARK), ("hub", _API_HUB))
+}
+
 # Views that skip Django's CSRF middleware. The Wagtail API is Django REST framework, read-only,
 # and checks CSRF itself for session-authenticated requests.
 CSRF_EXEMPT_ROUTES = {
@@ -107,8 +127,18 @@ CSRF_EXEMPT_ROUTES = {
             for tail in ("", "<int:pk>/", "find/")
         ),
         "admin/api/main/pages/<int:pk>/action/<str:action_name>/",
+        # The JSON API (DRF checks CSRF itself for session callers; a token carries no cookie)
+        # and Open311 (integrators authenticate with an api_key, never a session).
+        *API_V1_ROUTES["park"],
+        r"open311/v2/discovery\.(?P<fmt>json|xml)$",
+        r"open311/v2/services\.(?P<fmt>json|xml)$",
+        r"open311/v2/services/(?P<service_code>[^/]{1,40})\.(?P<fmt>json|xml)$",
+        r"open311/v2/requests\.(?P<fmt>json|xml)$",
+        r"open311/v2/requests/(?P<service_request_id>[^/]{1,40})\.(?P<fmt>json|xml)$",
+        r"open311/v2/tokens/(?P<token>[^/]{1,64})\.(?P<fmt>json|xml)$",
+        r"open311/v2/servicerequestupdates\.(?P<fmt>json|xml)$",
     },
-    "hub": set(),
+    "hub": {*API_V1_ROUTES["hub"]},
 }
 # Routes the URLconf adds only with DEBUG on (not served by the tests' settings). None today:
 # /media/ is always routed and its view answers 404 unless DEBUG is on.
@@ -175,6 +205,21 @@ FILL: dict[str, list[tuple[str, str, str | Fixed]]] = {
     "park": [
         (r"^(accounts/password/reset|admin/password_reset/confirm)/", "uidb64", "reset_uid"),
         (r"^(accounts/password/reset|admin/password_reset/confirm)/", "token", "reset_token"),
+        (r"^accounts/tokens/", "pk", "api_token"),
+        (r"^admin/open311/keys/", "pk", "open311_key"),
+        (r"^api/v1/appeals/.+/attachments/", "pk", "attachment"),
+        (r"^api/v1/appeals/", "tracking_number", "appeal"),
+        (r"^api/v1/bookings/", "code", "booking"),
+        (r"^api/v1/service-days/", "pk", "day"),
+        (r"^api/v1/notifications/", "pk", "notification"),
+        (r"^api/v1/news/", "pk", "page"),
+        (r"^api/v1/services/", "pk", "private_page"),  # login-only: the API lists public pages
+        (r"^api/v1/policies/", "pk", UNKNOWN),
+        (r"^open311/", "fmt", Fixed("json")),
+        (r"^open311/", "service_code", "service_code"),
+        (r"^open311/", "service_request_id", "appeal"),
+        (r"^open311/", "token", UNKNOWN),
+        (r"^open311/", "path", Fixed("no-such-resource.json")),
         (r"^office/enterprises/", "pk", "pending_enterprise"),
         (r"^appeals/.+/files/", "pk", "attachment"),
         (r"^(office/)?appeals/", "tracking_number", "appeal"),
@@ -252,6 +297,9 @@ FILL: dict[str, list[tuple[str, str, str | Fixed]]] = {
         (r"^accounts/password/reset/", "uidb64", "reset_uid"),
         (r"^accounts/password/reset/", "token", "reset_token"),
         (r"^lang/", "code", Fixed("en")),
+        (r"^accounts/tokens/", "pk", "api_token"),
+        (r"^api/v1/cases/", "pk", "case"),
+        (r"^api/v1/cases/", "file_pk", "case_file"),
         (r"^(arbitration/)?cases/", "pk", "case"),
         (r"^cases/", "file_pk", "case_file"),
         (r"^arbitration/extensions/", "pk", "extension"),
