@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from . import throttle
 from .models import ApiToken, User
 
-TOKEN_PREFIX = "pp"  # noqa: S105 - the marker every token starts with, not a secret
+TOKEN_PREFIX = "pp"  # noqa: S105  # nosec B105 - the marker every token starts with, not a secret
 MAX_ACTIVE_TOKENS = 10
 
 

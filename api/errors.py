@@ -40,7 +40,7 @@ def _flatten(details) -> list[dict]:
 
 def _from_django_validation(exc: DjangoValidationError) -> exceptions.ValidationError:
     if hasattr(exc, "error_dict"):
-        detail = {
+        by_field = {
             field: [
                 exceptions.ErrorDetail(message, code=error.code or "invalid")
                 for error in errors
@@ -48,7 +48,7 @@ def _from_django_validation(exc: DjangoValidationError) -> exceptions.Validation
             ]
             for field, errors in exc.error_dict.items()
         }
-        return exceptions.ValidationError(detail)
+        return exceptions.ValidationError(by_field)
     detail = [
         exceptions.ErrorDetail(message, code=error.code or "invalid")
         for error in exc.error_list

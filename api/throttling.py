@@ -4,9 +4,10 @@ Counted in the shared cache with the schema in the key, so a park's user 7 and t
 are two budgets, and the budget does not reset by hopping between web nodes."""
 
 from django.conf import settings
-from django.db import connection
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
+
+from core.tasks import schema_current
 
 
 class _SharedCacheThrottle(SimpleRateThrottle):
@@ -35,7 +36,7 @@ class UserThrottle(_SharedCacheThrottle):
 
     def get_cache_key(self, request, view):
         if request.user and request.user.is_authenticated:
-            ident = f"{connection.schema_name}:{request.user.pk}"
+            ident = f"{schema_current()}:{request.user.pk}"
         else:
             ident = f"ip:{self.get_ident(request)}"
         return self.cache_format % {"scope": self.scope, "ident": ident}

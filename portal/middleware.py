@@ -8,6 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 # A body sent without Content-Length is read in pieces of this size, counted as it comes.
 READ_CHUNK_BYTES = 64 * 1024
@@ -27,7 +28,7 @@ MACHINE_PATHS = ("/api/v1/", "/open311/")
 def accepted_language(request) -> str:
     """The first of the caller's Accept-Language that we speak, else Simplified Chinese."""
     header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
-    for code, _quality in translation.trans_real.parse_accept_lang_header(header):
+    for code, _quality in parse_accept_lang_header(header):
         try:
             return translation.get_supported_language_variant(code)
         except LookupError:

@@ -15,7 +15,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.UserThrottle", "api.throttling.TokenThrottle"],
     # Per account (or address, anonymous) and per token, across web nodes (the shared cache).
-    "DEFAULT_THROTTLE_RATES": {"user": "600/min", "token": "300/min", "open311": "120/min"},
+    "DEFAULT_THROTTLE_RATES": {  # nosec B105 - rates, not passwords ("token" is a scope name)
+        "user": "600/min",
+        "token": "300/min",
+        "open311": "120/min",
+    },
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "DEFAULT_SCHEMA_CLASS": "api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
