@@ -20,6 +20,9 @@ PERIODS = (
     ("custom", gettext_lazy("Custom")),
 )
 LONGEST_CUSTOM = datetime.timedelta(days=3 * 366)
+# The dates a dashboard may be asked about (the platform's records start well after the first).
+EARLIEST = datetime.date(2000, 1, 1)
+LATEST = datetime.date(2099, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,12 @@ class ScopeForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean() or {}
+        days = [data.get(name) for name in ("at", "start", "end")]
+        if any(day is not None and not EARLIEST <= day <= LATEST for day in days):
+            # Period arithmetic near year 1 or 9999 would overflow the date type.
+            raise forms.ValidationError(
+                _("The dashboards cannot show a period so far from today."), code="period"
+            )
         if data.get("period") == "custom":
             start, end = data.get("start"), data.get("end")
             if start is None or end is None:

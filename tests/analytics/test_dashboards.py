@@ -116,6 +116,24 @@ def test_a_bad_custom_period_is_explained_and_the_default_is_shown(data):
     assert response.context["scope"].period == "year"
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "period=year&at=9999-12-31",
+        "period=month&at=0001-01-01",
+        "period=custom&start=0001-01-01&end=0001-02-01",
+    ],
+)
+def test_a_period_far_from_today_is_explained_not_a_server_error(data, query):
+    client = client_for("localhost", "district_admin")
+
+    response = client.get(f"/analytics/?{query}")
+
+    assert response.status_code == 200
+    assert response.context["form"].errors.as_data()["__all__"][0].code == "period"
+    assert response.context["scope"].period == "year"
+
+
 @pytest.mark.parametrize("path", ["/analytics/", "/analytics/report/", "/analytics/?export=parks"])
 def test_liaisons_get_no_district_dashboard(data, path):
     assert client_for("localhost", "liaison").get(path).status_code == 403
