@@ -166,7 +166,7 @@ class AppealListView(GenericAPIView):
         if is_ratelimited(
             request,
             fn=site_views.appeal_new,
-            key="user_or_ip",
+            key="core.ratelimit.account_or_ip",
             rate=INTAKE_RATE,
             method="POST",
             increment=True,

@@ -90,7 +90,7 @@ class BookingCreateView(APIView):
         if is_ratelimited(
             request,
             fn=site_views.book,
-            key="user_or_ip",
+            key="core.ratelimit.account_or_ip",
             rate=BOOKING_RATE,
             method="POST",
             increment=True,

@@ -33,7 +33,7 @@ def appeal_list(request):
     )
 
 
-@ratelimit(key="user_or_ip", rate="30/h", method="POST", block=True)
+@ratelimit(key="core.ratelimit.account_or_ip", rate="30/h", method="POST", block=True)
 @role_required(Role.ENTERPRISE)
 def appeal_new(request):
     enterprise = _enterprise(request)

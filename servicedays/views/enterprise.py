@@ -94,7 +94,7 @@ def _ask_for_slot(request, pk: int, service, done):
 
 
 @require_POST
-@ratelimit(key="user_or_ip", rate="60/h", method="POST", block=True)
+@ratelimit(key="core.ratelimit.account_or_ip", rate="60/h", method="POST", block=True)
 @role_required(Role.ENTERPRISE)
 def book(request, pk: int):
     def done(booking):
@@ -111,7 +111,7 @@ def booking_code(booking) -> dict:
 
 
 @require_POST
-@ratelimit(key="user_or_ip", rate="60/h", method="POST", block=True)
+@ratelimit(key="core.ratelimit.account_or_ip", rate="60/h", method="POST", block=True)
 @role_required(Role.ENTERPRISE)
 def join_waitlist(request, pk: int):
     def done(entry):
