@@ -43,7 +43,7 @@ def test_the_enterprise_is_told_of_an_appeal_filed_in_its_name(alpha, key):
         "service_request_id"
     ]
     with schema_context("alpha"):
-        notice = Notification.objects.get(recipient__username="enterprise_user")
+        notice = Notification.objects.filter(recipient__username="enterprise_user").latest("pk")
     assert number in notice.title
     assert ORGANISATION in notice.title
     assert notice.url.endswith(f"/appeals/{number}/")
@@ -54,7 +54,8 @@ def test_the_filed_appeal_waits_in_the_window_queue(alpha, key):
         "service_request_id"
     ]
     with schema_context("alpha"):
-        assert [a.tracking_number for a in appeal_queue()] == [number]
+        # Earlier live-server tests commit appeals of their own: this one is in the queue.
+        assert number in [a.tracking_number for a in appeal_queue()]
         submission = Submission.objects.get(appeal__tracking_number=number)
         assert submission.organisation == ORGANISATION
         assert submission.email == "liming@example.cn"
@@ -143,12 +144,13 @@ def test_missing_wrong_or_revoked_key_is_403_and_files_nothing(alpha, key, fmt):
     revoked = issue_key()
     with schema_context("alpha"):
         api_key_revoke(by=user_in("alpha", "park_operator"), pk=key_row(revoked).pk)
+        appeals_before = Appeal.objects.count()
     for api_key in ("", "o311_deadbeef_nope", "garbage", key[:-2] + "xx", revoked):
         response = alpha.post(f"/open311/v2/requests.{fmt}", filing(api_key))
         assert response.status_code == 403
         assert str(body(response, fmt)[0]["code"]) == "403"
     with schema_context("alpha"):
-        assert not Appeal.objects.exists()
+        assert Appeal.objects.count() == appeals_before
 
 
 def test_a_key_of_park_beta_does_nothing_on_park_alpha(alpha):
