@@ -2,6 +2,7 @@
 with it, and once the operator revokes it the key opens nothing."""
 
 import json
+import secrets
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -37,13 +38,15 @@ def test_operator_issues_a_key_an_integrator_files_with_it_and_revoking_closes_i
     base = demo_site.format(host=HOST)
     with schema_context("tiananyungu"):
         uscc = Enterprise.objects.filter(status=Enterprise.Status.VERIFIED).first().uscc
+    # Unique: live-server data stays committed, and a rerun finds the earlier keys.
+    name = f"12345 热线对接 {secrets.token_hex(3)}"
     page = browser.new_context(locale="zh-CN").new_page()
     _log_into_admin(page, base, "operator")
 
     page.goto(base + "/admin/open311/keys/")
     page.get_by_role("link", name="签发密钥").click()
     page.wait_for_load_state()
-    page.locator("#id_name").fill("12345 热线对接")
+    page.locator("#id_name").fill(name)
     page.locator("#id_organisation").fill("龙岗区 12345 热线")
     page.get_by_role("button", name="签发密钥").click()
     page.wait_for_load_state()
@@ -65,12 +68,12 @@ def test_operator_issues_a_key_an_integrator_files_with_it_and_revoking_closes_i
     assert (status, found[0]["status"]) == (200, "open")
 
     page.goto(base + "/admin/open311/keys/")
-    row = page.locator("tr", has_text="12345 热线对接")
+    row = page.locator("tr", has_text=name)
     row.get_by_role("link", name="吊销").click()
     page.wait_for_load_state()
     page.get_by_role("button", name="吊销密钥").click()
     page.wait_for_load_state()
-    assert "已于" in page.locator("tr", has_text="12345 热线对接").inner_text()
+    assert "已于" in page.locator("tr", has_text=name).inner_text()
 
     status, refused = _open311(demo_site, f"requests/{tracking}.json?api_key={key}")
     assert status == 403
