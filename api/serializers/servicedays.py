@@ -20,6 +20,12 @@ def _department_name(owner) -> str:
     return department.name if department is not None else ""
 
 
+@extend_schema_field({"type": "string", "pattern": r"^\d{2}:\d{2}:\d{2}$", "example": "09:30:00"})
+class LocalTimeField(serializers.TimeField):
+    """A wall-clock time of the day in the park, without an offset. Not OpenAPI's `time` format,
+    which (RFC 3339's full-time) requires one; the day's instants are `starts_at` / `ends_at`."""
+
+
 class DepartmentSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="department_id")
     name = serializers.SerializerMethodField()
@@ -32,8 +38,8 @@ class ServiceDaySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     date = serializers.DateField()
-    start_time = serializers.TimeField()
-    end_time = serializers.TimeField()
+    start_time = LocalTimeField(help_text="Local time in the park (Asia/Shanghai), HH:MM:SS.")
+    end_time = LocalTimeField(help_text="Local time in the park (Asia/Shanghai), HH:MM:SS.")
     place = serializers.CharField()
     topics = serializers.CharField()
     description = serializers.CharField()
