@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from socket import create_connection
 
-Target = tuple[str, str]  # (Host header, path)
+# (Host header, path), optionally a Cookie and an Authorization header after them.
+Target = tuple[str, ...]
 
 
 @dataclass
@@ -37,11 +38,13 @@ class LoadResult:
         return not self.failures and set(self.statuses) <= {200}
 
 
-def _raw_request(host: str, path: str, cookie: str = "") -> bytes:
+def _raw_request(host: str, path: str, cookie: str = "", authorization: str = "") -> bytes:
     cookie_header = f"Cookie: {cookie}\r\n" if cookie else ""
+    auth_header = f"Authorization: {authorization}\r\n" if authorization else ""
     return (
         f"GET {path} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: parkportal-bench\r\n"
-        f"Accept: text/html\r\n{cookie_header}Connection: close\r\n\r\n"
+        f"Accept: text/html, application/json;q=0.9\r\n{cookie_header}{auth_header}"
+        "Connection: close\r\n\r\n"
     ).encode("ascii")
 
 

@@ -43,6 +43,10 @@ UNITS = {
     "district_dashboard_ratio": "ratio",
     "facts_update_ms": "ms",
     "facts_update_ratio": "ratio",
+    "api_policies_ratio": "ratio",
+    "api_token_me_ratio": "ratio",
+    "api_appeals_ratio": "ratio",
+    "api_appeals_rps": "req/s",
 }
 
 
@@ -86,6 +90,7 @@ def main(only: list[str]) -> int:
     os.environ.update(env)  # for django.setup() in this process
 
     from bench import (
+        api,
         appeal_dispatch,
         appeal_submit,
         booking_contention,
@@ -126,6 +131,7 @@ def main(only: list[str]) -> int:
         "appeal_submit": lambda: appeal_submit.run(env),
         "booking_contention": lambda: booking_contention.run(env),
         "dashboard": lambda: dashboard.run(env),
+        "api": lambda: api.run(env),
     }
     for name, bench in benches.items():
         if not only or any(name.startswith(prefix) for prefix in only):
