@@ -15,4 +15,4 @@ def account_or_ip(_group: str, request: HttpRequest) -> str:
     """`<schema>:<pk>` for a signed-in account, else the client's address (as `user_or_ip`)."""
     if request.user.is_authenticated:
         return f"{schema_current()}:{request.user.pk}"
-    return user_or_ip(request)
+    return str(user_or_ip(request))
