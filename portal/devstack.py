@@ -90,6 +90,9 @@ def _site(settings, port: int) -> Site:
         f"  liaison-gxj → {hub}cases/, admin → {hub}arbitration/ (categories: {hub}django-admin/)",
         f"Analytics: admin → {hub}analytics/ (monthly report {hub}analytics/report/),",
         f"  liaison-gxj → {hub}analytics/department/, window or operator → /office/analytics/",
+        f"Open API: /api/v1/docs/ on a park or {hub}api/v1/docs/, tokens at /accounts/tokens/,",
+        "  Open311 at /open311/v2/discovery.json (keys: operator → /admin/open311/keys/);",
+        "  curl examples in docs/api.md",
     ]
     lines += ["Ctrl-C stops everything.", f"ready: {hub}", ""]
     return Site(hub_host=settings.HUB_DOMAIN, lines=lines)
