@@ -6,8 +6,6 @@ Same server (bench.settings_bench, one sync gunicorn worker), same run, one clie
 through the targets request by request (see bench/routing.py for why).
 """
 
-import statistics
-
 from . import load, log, server
 
 HOST = "bench01.localhost"
@@ -39,24 +37,12 @@ def run(env: dict[str, str]) -> dict[str, float]:
         "me": (HOST, "/api/v1/me/", "", bearer),
         "appeals": (HOST, "/api/v1/appeals/", "", bearer),
     }
-    latencies: dict[str, list[float]] = {name: [] for name in targets}
     with server.gunicorn(
         env=env, settings_module="bench.settings_bench", ready_host=HOST, ready_path="/"
     ) as web:
-        load.run_interleaved(web.address, list(targets.values()), max_seconds=1.0)  # warm up
-        for number in range(1, ROUNDS + 1):
-            results = load.run_interleaved(
-                web.address, list(targets.values()), max_seconds=ROUND_SECONDS
-            )
-            for name, target in targets.items():
-                result = results[target]
-                if not result.ok or not result.requests:
-                    raise RuntimeError(
-                        f"{target[:2]}: {dict(result.statuses)} {result.failures[:3]}"
-                    )
-                latencies[name].extend(result.latencies)
-            log(f"api round {number}/{ROUNDS} done")
-    rps = {name: 1 / statistics.median(values) for name, values in latencies.items()}
+        rps = load.rps_by_median(
+            web.address, targets, rounds=ROUNDS, round_seconds=ROUND_SECONDS, label="api"
+        )
     log("api: " + ", ".join(f"{name} {value:.0f} req/s" for name, value in rps.items()))
     return {
         "api_policies_ratio": rps["policies"] / rps["ping"],

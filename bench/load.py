@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from socket import create_connection
 
+from . import log as _log
+
 # (Host header, path), optionally a Cookie and an Authorization header after them.
 Target = tuple[str, ...]
 
@@ -167,3 +169,31 @@ def run_interleaved(
             result.statuses[status] += 1
             result.requests += 1
     return results
+
+
+def rps_by_median(
+    address: tuple[str, int],
+    targets: dict[str, Target],
+    *,
+    rounds: int,
+    round_seconds: float,
+    label: str,
+) -> dict[str, float]:
+    """Each named target's req/s, from the median of all its latencies over `rounds`
+    interleaved rounds after a one-second warm-up (imports, URL resolvers, caches, the database
+    connection). Any failure or answer other than 200 stops the bench: a refused request would
+    be measured as a fast one."""
+    latencies: dict[str, list[float]] = {name: [] for name in targets}
+    run_interleaved(address, list(targets.values()), max_seconds=1.0)
+    for number in range(1, rounds + 1):
+        results = run_interleaved(address, list(targets.values()), max_seconds=round_seconds)
+        for name, target in targets.items():
+            result = results[target]
+            if not result.ok or not result.requests:
+                raise RuntimeError(f"{target[:2]}: {dict(result.statuses)} {result.failures[:3]}")
+            latencies[name].extend(result.latencies)
+        _log(
+            f"{label} round {number}/{rounds}: "
+            + ", ".join(f"{name} {results[t].median_rps:.0f} req/s" for name, t in targets.items())
+        )
+    return {name: 1 / statistics.median(values) for name, values in latencies.items()}

@@ -12,8 +12,6 @@ every request on a new connection as gunicorn's sync worker requires, and each r
 requests it stalled.
 """
 
-import statistics
-
 from . import load, log, server
 
 HOST = "bench01.localhost"
@@ -26,31 +24,14 @@ PATHS = {TENANT: "/bench/ping", RAW: "/bench/raw-ping", BARE: "/bench/bare-ping"
 
 def run(env: dict[str, str]) -> dict[str, float]:
     targets = {name: (HOST, path) for name, path in PATHS.items()}
-    latencies: dict[str, list[float]] = {name: [] for name in PATHS}
     with server.gunicorn(
         env=env, settings_module="bench.settings_bench", ready_host=HOST, ready_path=PATHS[TENANT]
     ) as web:
-        # Warm up: imports, URL resolvers, the routing cache, the database connection.
-        load.run_interleaved(web.address, list(targets.values()), max_seconds=1.0)
-        for number in range(1, ROUNDS + 1):
-            results = load.run_interleaved(
-                web.address, list(targets.values()), max_seconds=ROUND_SECONDS
-            )
-            for name, target in targets.items():
-                result = results[target]
-                if not result.ok or not result.requests:
-                    raise RuntimeError(f"{target}: {dict(result.statuses)} {result.failures[:3]}")
-                latencies[name].extend(result.latencies)
-            log(
-                f"routing round {number}/{ROUNDS}: "
-                + ", ".join(
-                    f"{name} {results[target].median_rps:.0f} req/s"
-                    for name, target in targets.items()
-                )
-            )
-    rps = {name: 1 / statistics.median(values) for name, values in latencies.items()}
+        rps = load.rps_by_median(
+            web.address, targets, rounds=ROUNDS, round_seconds=ROUND_SECONDS, label="routing"
+        )
     log(
-        f"routing: {len(latencies[TENANT])} requests per endpoint; median request "
+        "routing: median request "
         + ", ".join(f"{name} {1e6 / rps[name]:.0f} us" for name in PATHS)
         + f"; tenant routing adds {1e6 / rps[TENANT] - 1e6 / rps[RAW]:.0f} us, the rest of the"
         f" middleware stack + URL resolution {1e6 / rps[RAW] - 1e6 / rps[BARE]:.0f} us"
