@@ -77,6 +77,9 @@ class ApiToken(models.Model):
     # The public part of the token, to find the row; the secret is only in `digest`.
     prefix = models.CharField(_("prefix"), max_length=12, unique=True)
     digest = models.CharField(max_length=64)
+    # The owner's session auth hash when issued (Django's, derived from the password hash): a
+    # changed or reset password ends every token, as it ends every other session.
+    password_stamp = models.CharField(max_length=128, default="", editable=False)
     created_at = models.DateTimeField(_("issued at"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"))
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
@@ -97,8 +100,9 @@ class ApiToken(models.Model):
 
     @property
     def status(self) -> "ApiToken.Status":
-        """Revoked wins over expired: a revoked token stays revoked whatever its date."""
-        if self.revoked_at is not None:
+        """Revoked wins over expired: a revoked token stays revoked whatever its date. A token
+        issued before the owner's password last changed is revoked by that change."""
+        if self.revoked_at is not None or self.password_stamp != self.user.get_session_auth_hash():
             return self.Status.REVOKED
         if self.expires_at <= timezone.now():
             return self.Status.EXPIRED

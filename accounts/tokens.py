@@ -10,6 +10,7 @@ client; while either is locked out no token is checked.
 import datetime
 import hashlib
 import hmac
+import re
 import secrets
 
 from django.conf import settings
@@ -24,6 +25,7 @@ from .models import ApiToken, User
 
 TOKEN_PREFIX = "pp"  # noqa: S105  # nosec B105 - the marker every token starts with, not a secret
 MAX_ACTIVE_TOKENS = 10
+_PREFIX = re.compile(r"[0-9a-f]{8}")
 
 
 def _digest(secret: str) -> str:
@@ -43,7 +45,10 @@ def token_issue(*, user: User, name: str, days: int) -> tuple[ApiToken, str]:
     with transaction.atomic():
         User.objects.select_for_update().filter(pk=user.pk).first()
         active = ApiToken.objects.filter(
-            user=user, revoked_at__isnull=True, expires_at__gt=timezone.now()
+            user=user,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+            password_stamp=user.get_session_auth_hash(),
         ).count()
         if active >= MAX_ACTIVE_TOKENS:
             raise ValidationError(
@@ -58,6 +63,7 @@ def token_issue(*, user: User, name: str, days: int) -> tuple[ApiToken, str]:
             name=name,
             prefix=prefix,
             digest=_digest(secret),
+            password_stamp=user.get_session_auth_hash(),
             expires_at=timezone.now() + datetime.timedelta(days=days),
         )
     return token, f"{TOKEN_PREFIX}_{prefix}_{secret}"
@@ -74,12 +80,17 @@ def token_revoke(*, user: User, pk: int) -> ApiToken:
 
 
 def tokens_for(user: User):
-    return ApiToken.objects.filter(user=user)
+    return ApiToken.objects.filter(user=user).select_related("user")
 
 
 def _parse(raw: str) -> tuple[str, str] | None:
     parts = raw.split("_", 2)
-    if len(parts) != 3 or parts[0] != TOKEN_PREFIX or not parts[1] or not parts[2]:
+    if (
+        len(parts) != 3
+        or parts[0] != TOKEN_PREFIX
+        or not _PREFIX.fullmatch(parts[1])
+        or not parts[2]
+    ):
         return None
     return parts[1], parts[2]
 
@@ -103,6 +114,10 @@ def token_authenticate(request: HttpRequest | None, raw: str) -> User | None:
         )
         if token is not None and not hmac.compare_digest(token.digest, _digest(secret)):
             token = None
+    if token is not None and not hmac.compare_digest(
+        token.password_stamp, token.user.get_session_auth_hash()
+    ):
+        token = None  # issued before the password last changed
     if token is None or not token.user.is_active:
         throttle.login_failure_record(request, account)
         return None
