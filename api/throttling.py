@@ -7,7 +7,7 @@ from django.conf import settings
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
-from core.tasks import schema_current
+from core.ratelimit import account_or_ip
 
 
 class _SharedCacheThrottle(SimpleRateThrottle):
@@ -35,11 +35,9 @@ class UserThrottle(_SharedCacheThrottle):
     scope = "user"
 
     def get_cache_key(self, request, view):
-        if request.user and request.user.is_authenticated:
-            ident = f"{schema_current()}:{request.user.pk}"
-        else:
-            ident = f"ip:{self.get_ident(request)}"
-        return self.cache_format % {"scope": self.scope, "ident": ident}
+        # The same identity as every other limit: `<schema>:<pk>`, or the address from
+        # RATELIMIT_IP_META_KEY (X-Real-IP behind the proxy), never DRF's X-Forwarded-For.
+        return self.cache_format % {"scope": self.scope, "ident": account_or_ip("", request)}
 
 
 class TokenThrottle(_SharedCacheThrottle):

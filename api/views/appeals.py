@@ -2,14 +2,13 @@
 (appeals/views/enterprise.py), so the API accepts, refuses and shows exactly what the pages do."""
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, QueryDict
+from django.http import FileResponse
 from django.urls import reverse
-from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from drf_spectacular.types import OpenApiTypes
@@ -22,7 +21,7 @@ from drf_spectacular.utils import (
 from rest_framework import exceptions, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny, IsAuthenticated
-from rest_framework.request import Request, is_form_media_type
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -41,29 +40,14 @@ from ..pagination import Pagination
 from ..permissions import IsEnterprise
 from ..serializers import appeals as s
 from ..serializers.common import ERRORS, READ_ERRORS, ErrorSerializer
+from .base import FormData, form_input
 
 # The site's appeal form (appeals.views.enterprise.appeal_new) allows thirty an hour per account;
 # the API draws on the same budget (same group, key and rate): two doors give no more appeals.
-INTAKE_RATE = "30/h"
+INTAKE_RATE = site_views.APPEAL_RATE
 # Anyone may read; a bad token is still a 401.
 PUBLIC_READ = {code: ErrorSerializer for code in (400, 401, 404, 405, 429)}
 MULTIPART, JSON = "multipart/form-data", "application/json"
-FormData = QueryDict | dict[str, str]
-
-
-def _form_input(request: Request) -> tuple[FormData, MultiValueDict]:
-    """What the site's form reads: a multipart (or urlencoded) body with its files, or a JSON
-    object's plain values (files come in multipart only)."""
-    if is_form_media_type(request.content_type):
-        return request.POST, request.FILES
-    if not isinstance(request.data, Mapping):
-        raise exceptions.ParseError(_("Send a JSON object or a multipart form."))
-    plain = {
-        name: str(value)
-        for name, value in request.data.items()
-        if isinstance(value, str | int | float)
-    }
-    return plain, MultiValueDict()
 
 
 def _with_submission_key(data: FormData) -> FormData:
@@ -173,7 +157,7 @@ class AppealListView(GenericAPIView):
         ):
             raise exceptions.Throttled()
         enterprise = _verified_enterprise(request)
-        data, files = _form_input(request)
+        data, files = form_input(request)
         fields = _valid(AppealForm(_with_submission_key(data), files))
         key = fields["submission_key"]
         known = selectors.appeal_submitted_with_key(enterprise=enterprise, submission_key=key)
@@ -254,7 +238,7 @@ class _AppealActionView(APIView):
     def post(self, request, tracking_number: str):
         appeal = _own_appeal(request, tracking_number)
         appeal_require(appeal, self.action)
-        data, files = _form_input(request)
+        data, files = form_input(request)
         appeal = self.run(appeal, _valid(self.form_class(data, files)))
         return _detail(request, appeal)
 

@@ -4,15 +4,12 @@ The same selectors fetch the case (another department's answers 404), the same f
 input and the same services act, so the API accepts and refuses exactly what the pages do.
 District admins read the cases as the pages let them; only liaisons act."""
 
-from collections.abc import Mapping
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -43,6 +40,7 @@ from ..serializers.cases import (
     TransferInputSerializer,
 )
 from ..serializers.common import ERRORS, READ_ERRORS
+from .base import form_input
 
 TAG = "cases"
 # The URLs take positive ids only (<int:…>): said in the schema, so no client builds another.
@@ -142,9 +140,8 @@ class CaseActionView(APIView):
 
     def post(self, request, pk: int):
         case = selectors.case_get_for_user(user=request.user, pk=pk)
-        if not isinstance(request.data, Mapping):
-            raise exceptions.ParseError(_("Send the fields as a JSON object or as a form."))
-        data = form_valid(self.form_class(request.data, request.FILES))
+        fields, files = form_input(request)
+        data = form_valid(self.form_class(fields, files))
         self.act(case, data)
         case.refresh_from_db()
         result = {"message": self.done(), "case": case}

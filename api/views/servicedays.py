@@ -30,6 +30,7 @@ from ..serializers.servicedays import (
     ServiceDayDetailSerializer,
     ServiceDaySerializer,
 )
+from .base import form_input
 from .content import PK, PUBLIC_READ, valid_data
 
 # The site's booking page allows sixty an hour per account; the API draws on the same budget
@@ -97,9 +98,8 @@ class BookingCreateView(APIView):
         ):
             raise exceptions.Throttled()
         day = selectors.service_day_get_public(pk=pk)
-        if not isinstance(request.data, dict):
-            raise exceptions.ParseError()
-        data = valid_data(BookingForm(request.data, slots=selectors.slots_bookable(day=day)))
+        fields, _files = form_input(request)
+        data = valid_data(BookingForm(fields, slots=selectors.slots_bookable(day=day)))
         enterprise = getattr(request.user, "enterprise", None)
         if enterprise is None:
             raise ValidationError(_("Only enterprise accounts can book."), code="no_enterprise")

@@ -49,7 +49,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "SWAGGER_UI_SETTINGS": {"persistAuthorization": False, "displayRequestDuration": True},
+    # No validator badge: Swagger UI would fetch it from validator.swagger.io.
+    "SWAGGER_UI_SETTINGS": {
+        "persistAuthorization": False,
+        "displayRequestDuration": True,
+        "validatorUrl": None,
+    },
     # Several models have a `status`: each enum gets a readable name, not a hash.
     "ENUM_NAME_OVERRIDES": {
         "AppealStatusEnum": "appeals.models.Appeal.Status",
