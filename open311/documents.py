@@ -127,9 +127,11 @@ def token(*, token: str, appeal: Appeal) -> dict:
 
 
 def update(event: AppealEvent) -> dict:
-    """A public step of a request's timeline (the servicerequestupdates extension)."""
+    """A public step of a request's timeline (the servicerequestupdates extension). The
+    window's and the department's words are shown; the enterprise's own (its replies, its
+    rating comment) are its business with the park, not the integrator's."""
     text = event.action_text
-    if event.note:
+    if event.note and event.actor != AppealEvent.Actor.ENTERPRISE:
         text = f"{text}\n{event.note}"
     return {
         "update_id": str(event.pk),

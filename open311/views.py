@@ -10,7 +10,10 @@ from django.http.multipartparser import MultiPartParserError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+from django_ratelimit.core import is_ratelimited
 
+from appeals.views.enterprise import APPEAL_RATE, appeal_new
+from core.tasks import schema_current
 from tenants.selectors import park_current
 
 from . import documents, selectors
@@ -123,7 +126,7 @@ def service_definition(
 @endpoint("GET", "POST", key=True)
 def requests(request: HttpRequest, fmt: str, params: QueryDict, api_key: ApiKey) -> HttpResponse:
     if request.method == "POST":
-        return _request_create(fmt, params, api_key)
+        return _request_create(request, fmt, params, api_key)
     organisation = api_key.organisation
     ids = comma_list(params.get("service_request_id", ""))
     if ids:
@@ -138,7 +141,26 @@ def requests(request: HttpRequest, fmt: str, params: QueryDict, api_key: ApiKey)
     return render(fmt, "service_requests", [documents.service_request(a) for a in appeals])
 
 
-def _request_create(fmt: str, params: QueryDict, api_key: ApiKey) -> HttpResponse:
+def _appeal_budget_spent(request: HttpRequest, enterprise) -> bool:
+    """One more appeal in the enterprise's name: the budget its own account spends on the site
+    and through the JSON API, so a key cannot file past what the enterprise itself may."""
+
+    def the_enterprise(_group: str, _request: HttpRequest) -> str:
+        return f"{schema_current()}:{enterprise.account_id}"  # as core.ratelimit.account_or_ip
+
+    return is_ratelimited(
+        request,
+        fn=appeal_new,
+        key=the_enterprise,
+        rate=APPEAL_RATE,
+        method="POST",
+        increment=True,
+    )
+
+
+def _request_create(
+    request: HttpRequest, fmt: str, params: QueryDict, api_key: ApiKey
+) -> HttpResponse:
     form = RequestForm(params)
     if not form.is_valid():
         raise Open311Error(400, *form_errors(form))
@@ -154,6 +176,10 @@ def _request_create(fmt: str, params: QueryDict, api_key: ApiKey) -> HttpRespons
                 "account_id: no verified enterprise of this park has this unified social credit "
                 "code."
             ),
+        )
+    if _appeal_budget_spent(request, enterprise):
+        raise Open311Error(
+            429, _("Too many appeals filed for this enterprise in the last hour. Try again later.")
         )
     token = uuid.uuid4()
     appeal_form = appeal_form_for(

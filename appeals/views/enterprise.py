@@ -33,7 +33,12 @@ def appeal_list(request):
     )
 
 
-@ratelimit(key="core.ratelimit.account_or_ip", rate="30/h", method="POST", block=True)
+# Appeals an account may file an hour, through every door: this form, the JSON API and Open311
+# spend one budget (the same group, key and rate).
+APPEAL_RATE = "30/h"
+
+
+@ratelimit(key="core.ratelimit.account_or_ip", rate=APPEAL_RATE, method="POST", block=True)
 @role_required(Role.ENTERPRISE)
 def appeal_new(request):
     enterprise = _enterprise(request)

@@ -7,6 +7,7 @@ import pytest
 from django_tenants.utils import schema_context
 
 from appeals.models import Appeal
+from appeals.services.rating import appeal_rate
 from appeals.services.window import appeal_reject
 from onewindow.models import Case
 from onewindow.services.cases import case_answer, case_sign
@@ -110,3 +111,29 @@ def test_updates_of_another_organisation_are_not_shown(alpha, key):
 
     file_one(alpha, issue_key(organisation="另一家服务商"))
     assert alpha.get("/open311/v2/servicerequestupdates.json", {"api_key": key}).json() == []
+
+
+def test_the_enterprises_own_words_are_not_passed_to_the_integrator(alpha, key):
+    number = file_one(alpha, key)
+    accept("alpha", appeal_of(number))
+    deliver_to_hub("alpha")
+    deliver_to_parks()
+    case = Case.objects.get(tracking_number=number)
+    liaison = user_in("public", "liaison")
+    case_sign(case=case, by=liaison)
+    case_answer(case=case, by=liaison, text="路灯已于今日修复。")
+    deliver_to_parks()
+    with schema_context("alpha"):
+        appeal_rate(
+            appeal=appeal_of(number),
+            by=user_in("alpha", "enterprise_user"),
+            resolved=True,
+            satisfaction=5,
+            comment="只给园区看的评价：处理人员态度很好。",
+        )
+
+    updates = alpha.get("/open311/v2/servicerequestupdates.json", {"api_key": key}).json()
+    texts = "\n".join(update["description"] for update in updates)
+    assert "路灯已于今日修复。" in texts  # the department's answer
+    assert "只给园区看的评价" not in texts
+    assert len(updates) == len({u["update_id"] for u in updates})

@@ -1,7 +1,9 @@
 """POST requests: an integrator files an appeal for a verified enterprise of the park."""
 
 import pytest
+import time_machine
 from django.test import Client
+from django.utils import timezone
 from django_tenants.utils import schema_context
 
 from appeals.models import Appeal
@@ -11,6 +13,7 @@ from notifications.models import Notification
 from open311.keys import api_key_revoke
 from open311.models import Submission
 
+from ..conftest import host_client, log_in
 from ..personas import user_in
 from .conftest import ORGANISATION, body, filing, issue_key, key_row, open311_client, uscc_of
 
@@ -231,3 +234,19 @@ def test_errors_are_in_chinese_by_default(alpha, key):
 def test_integrators_post_without_a_csrf_token(key):
     strict = Client(HTTP_HOST="alpha.localhost", enforce_csrf_checks=True)
     assert strict.post("/open311/v2/requests.json", filing(key)).status_code == 201
+
+
+def test_a_key_files_no_more_for_an_enterprise_than_the_enterprise_itself_may(alpha, key, settings):
+    """Thirty appeals an hour per enterprise, one budget with its own site and API filings."""
+    settings.RATELIMIT_ENABLE = True
+    with time_machine.travel(timezone.now(), tick=False):
+        statuses = [
+            alpha.post("/open311/v2/requests.json", filing(key)).status_code for _ in range(30)
+        ]
+        assert statuses == [201] * 30
+        refused = alpha.post("/open311/v2/requests.json", filing(key))
+        assert refused.status_code == 429
+        assert refused.json()[0]["code"] == 429
+        site = host_client("alpha.localhost")
+        log_in(site, "enterprise_user")
+        assert site.post("/appeals/new/", {}).status_code == 429
