@@ -4,7 +4,7 @@ import datetime
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.http import Http404
 from wagtail.models import Page
 
@@ -88,6 +88,7 @@ def policies_filtered(*, index, params, today: datetime.date) -> tuple[Any, dict
         # library, then keep the ranked results that pass the filters.
         allowed = set(policies.values_list("pk", flat=True))
         policies = [p for p in search_pages(query, queryset=everything) if p.pk in allowed]
+        prefetch_related_objects(policies, "tags")  # the list shows each policy's topics
     else:
         policies = policies.by_relevance_on(today)
     filters = {

@@ -42,7 +42,10 @@ def case_list_for_user(*, user, query: str = "", status: str = "", overdue: bool
         DbCase(running, default=F("due_date")).asc(nulls_last=True), "-dispatched_at"
     )
     if user.role != Role.DISTRICT_ADMIN:
-        cases = cases.filter(department=liaison_department(user))
+        department = liaison_department(user)
+        if department is None:  # not (or no longer) a department's liaison: nothing
+            return Case.objects.none()
+        cases = cases.filter(department=department)
     if query.strip():
         text = query.strip()
         cases = cases.filter(

@@ -93,7 +93,12 @@ def booking_get_for_office(*, code: str) -> Booking:
 
 
 def booking_get_for_enterprise(*, user, code: str) -> Booking:
-    """The user's own enterprise's booking, or 404 (another enterprise's looks like none)."""
+    """The user's own enterprise's booking, or 404 (another enterprise's looks like none).
+    The code is read as the window reads it (upper case, letters and digits only), so a NUL or
+    an overlong code is a 404, never a database error."""
+    code = normalize_booking_code(code or "")
+    if not code or len(code) > 32:
+        raise Http404
     booking = (
         Booking.objects.select_related("slot__department", "service_day", "enterprise", "appeal")
         .filter(code=code, enterprise__account=user)
