@@ -1,0 +1,87 @@
+"""migrate_schemas with nothing to apply skips the parks at the template's state, and only them."""
+
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.db import connection
+from django.utils import translation
+from django_tenants.utils import schema_context
+
+OPERATORS = "园区运营"
+SITE_SETTINGS_MIGRATION = ("cms", "0003_site_settings_by_content_managers")
+
+
+def migrate_schemas(capsys, *args) -> str:
+    with translation.override("en"):
+        call_command("migrate_schemas", *args, interactive=False)
+    return capsys.readouterr().out
+
+
+def migrated(output: str, schema: str) -> bool:
+    """Whether the run migrated `schema` (django-tenants prefixes each of its lines with it)."""
+    return f":{schema}] === Starting migration" in output
+
+
+def test_a_run_with_nothing_to_apply_migrates_no_park(db, capsys):
+    output = migrate_schemas(capsys)
+    assert "parks already at the template's migration state: skipped." in output
+    assert "Parks to migrate" not in output
+    assert migrated(output, "park_template")
+    assert not migrated(output, "alpha")
+    assert not migrated(output, "beta")
+
+
+def test_a_park_missing_a_migration_gets_it_and_the_others_are_skipped(db, capsys):
+    # Park alpha as if created before the migration that took site settings from operators.
+    with schema_context("alpha"):
+        change = Permission.objects.get(
+            content_type__app_label="cms", codename="change_parksettings"
+        )
+        Group.objects.get(name=OPERATORS).permissions.add(change)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM django_migrations WHERE app = %s AND name = %s",
+                list(SITE_SETTINGS_MIGRATION),
+            )
+
+    output = migrate_schemas(capsys)
+
+    assert "Parks to migrate: alpha\n" in output
+    assert migrated(output, "alpha")
+    assert "Applying cms.0003_site_settings_by_content_managers... OK" in output
+    assert not migrated(output, "beta")
+    with schema_context("alpha"):
+        operators = Group.objects.get(name=OPERATORS)
+        assert not operators.permissions.filter(codename="change_parksettings").exists()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM django_migrations WHERE app = %s AND name = %s",
+                list(SITE_SETTINGS_MIGRATION),
+            )
+            assert cursor.fetchone() == (1,)
+
+
+def test_a_park_missing_a_permission_is_migrated_and_gets_it_back(db, capsys):
+    with schema_context("beta"):
+        Permission.objects.filter(codename="view_parksettings").delete()
+
+    output = migrate_schemas(capsys)
+
+    assert "Parks to migrate: beta\n" in output
+    assert migrated(output, "beta")
+    assert not migrated(output, "alpha")
+    with schema_context("beta"):
+        assert Permission.objects.filter(codename="view_parksettings").exists()
+
+
+def test_all_parks_migrates_every_park(db, capsys):
+    output = migrate_schemas(capsys, "--all-parks")
+    assert "already at the template's migration state" not in output
+    assert migrated(output, "alpha")
+    assert migrated(output, "beta")
+
+
+def test_a_target_migration_is_taken_by_every_park_and_the_template(db, capsys):
+    output = migrate_schemas(capsys, *SITE_SETTINGS_MIGRATION)
+    assert "already at the template's migration state" not in output
+    for schema in ("park_template", "alpha", "beta"):
+        assert migrated(output, schema)
