@@ -1,11 +1,17 @@
 """StreamField blocks. Each renders with its own template under templates/cms/blocks/."""
 
+import hashlib
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from servicedays.selectors import service_days_upcoming
+
+from .cache import shared
 
 
 class RichTextBlock(blocks.RichTextBlock):
@@ -14,7 +20,27 @@ class RichTextBlock(blocks.RichTextBlock):
         icon = "pilcrow"
 
 
-class HighlightedServicesBlock(blocks.StructBlock):
+class SharedRenderingMixin:
+    """A block whose HTML is the same for every visitor of the park (no user, no path): rendered
+    once per content generation, language and Shanghai date (cms.cache.shared), so a signed-in
+    visitor's page does not query its pages again. Keyed by the block's own value too: a
+    preview or a second block of the same kind has its own rendering."""
+
+    name: str  # the block's, from Wagtail's Block
+
+    def render(self, value, context=None):
+        request = context.get("request") if context is not None else None
+        prep = json.dumps(self.get_prep_value(value), sort_keys=True, cls=DjangoJSONEncoder)  # type: ignore[attr-defined]
+        digest = hashlib.sha256(prep.encode()).hexdigest()[:32]
+        # A SafeString, kept as one (pickled with its class): the block template's own output.
+        return shared(
+            f"block:{self.name}:{digest}",
+            lambda: super(SharedRenderingMixin, self).render(value, context),  # type: ignore[misc]
+            request=request,
+        )
+
+
+class HighlightedServicesBlock(SharedRenderingMixin, blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), default=_("Featured services"))
     services = blocks.ListBlock(
         blocks.PageChooserBlock(page_type="cms.ServicePage"), label=_("Services")
@@ -34,7 +60,7 @@ class HighlightedServicesBlock(blocks.StructBlock):
         return context
 
 
-class LatestPoliciesBlock(blocks.StructBlock):
+class LatestPoliciesBlock(SharedRenderingMixin, blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), default=_("Latest policies"))
     count = blocks.IntegerBlock(label=_("How many"), default=5, min_value=1, max_value=20)
 
@@ -51,7 +77,7 @@ class LatestPoliciesBlock(blocks.StructBlock):
         return context
 
 
-class LatestNewsBlock(blocks.StructBlock):
+class LatestNewsBlock(SharedRenderingMixin, blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), default=_("Park news"))
     count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=20)
 
@@ -68,14 +94,13 @@ class LatestNewsBlock(blocks.StructBlock):
         return context
 
 
-class ServiceDaysBlock(blocks.StructBlock):
+class ServiceDaysBlock(SharedRenderingMixin, blocks.StructBlock):
     """Upcoming enterprise service days (企业服务日), linking to the park's calendar page.
-    Seat counts are left to the day pages: the home page is cached for anonymous visitors."""
+    Seat counts are left to the day pages: the block is shared by every visitor of the park."""
 
     heading = blocks.CharBlock(label=_("Heading"), default=_("Upcoming service days"))
 
     def get_context(self, value, parent_context=None):
-
         context = super().get_context(value, parent_context=parent_context)
         context["days"] = service_days_upcoming()[:3]
         return context

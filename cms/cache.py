@@ -11,24 +11,43 @@ stored under its path and query parameters only when the page declares every par
 asked with (`cache_query_params` on the page class); a park stores at most
 PAGE_CACHE_MAX_ENTRIES pages per generation and time window, so odd URLs cannot fill the Redis
 that also carries the broker and the rate limits.
+
+Signed-in visitors never get a cached page, but what every visitor of a park sees alike (the
+home page's data-driven blocks, the navigation, the site settings, the view restrictions) is
+kept under the same generation, the language and the Shanghai date (`shared`), so their pages
+render only their own parts (greeting, notifications) afresh.
 """
 
+import secrets
 import time
-from typing import cast
+from collections.abc import Callable
+from typing import TypeVar, cast
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import get_language
 from django_tenants.utils import schema_context
 from wagtail.models import Page
 
 from core.tasks import schema_current
 
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
 GENERATION_KEY = "cms:content-generation"
 MAX_CACHED_PATH = 300
 PAGE_TIMEOUT_S = 600
+# A shared part outlives no generation (the key changes) and no day (the date is in the key).
+SHARED_TIMEOUT_S = 24 * 3600
+# Shared parts this process has read, by schema and key: a key names one generation, language
+# and day, so an entry never goes stale, it only stops being asked for. Each request then reads
+# the generation from Redis and little else. Emptied when full.
+_LOCAL: dict[str, tuple] = {}
+LOCAL_MAX_ENTRIES = 1000
 # Paths that are never served from the page cache (forms, accounts, admin, API, health).
 UNCACHED_PREFIXES = (
     "/admin/",
@@ -50,8 +69,48 @@ UNCACHED_PREFIXES = (
 
 
 def content_generation() -> int:
-    # An int, never None: get_or_set stores 1 when the key is missing.
-    return cast(int, cache.get_or_set(GENERATION_KEY, 1, timeout=None))
+    # An int, never None: get_or_set stores a fresh one when the key is missing.
+    return cast(int, cache.get_or_set(GENERATION_KEY, _fresh_generation, timeout=None))
+
+
+def _fresh_generation() -> int:
+    """A random start, not 1: after Redis lost the key (a restart, a flush) the generation must
+    not repeat one that a process still holds shared parts of (see `_LOCAL`)."""
+    return secrets.randbits(48)
+
+
+T = TypeVar("T")
+
+
+def shared(name: str, compute: Callable[[], T], *, request=None) -> T:
+    """`compute()`, kept for every visitor of the current park under the content generation,
+    the active language and the Shanghai date: for what depends on nothing else (no user, no
+    request path). `request` only spares reading the generation more than once per request."""
+    key = f"cms:shared:{_generation(request)}:{get_language()}:{_shanghai_today()}:{name}"
+    local_key = f"{schema_current()}:{key}"
+    kept = _LOCAL.get(local_key)  # a 1-tuple, so that a computed None is kept too
+    if kept is None:
+        kept = cache.get(key)
+        if kept is None:
+            kept = (compute(),)
+            cache.set(key, kept, SHARED_TIMEOUT_S)
+        if len(_LOCAL) >= LOCAL_MAX_ENTRIES:
+            _LOCAL.clear()
+        _LOCAL[local_key] = kept
+    return kept[0]
+
+
+def _generation(request) -> int:
+    if request is None:
+        return content_generation()
+    if not hasattr(request, "_cms_generation"):
+        request._cms_generation = content_generation()
+    return request._cms_generation
+
+
+def _shanghai_today() -> str:
+    # Not cms.models.policies.shanghai_today: the middleware is imported before the models.
+    return timezone.localdate(timezone=SHANGHAI).isoformat()
 
 
 def content_changed(**kwargs) -> None:
@@ -71,7 +130,7 @@ def _bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 def _bump_in(schema_name: str) -> None:

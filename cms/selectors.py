@@ -6,8 +6,9 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, prefetch_related_objects
 from django.http import Http404
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from .cache import shared
 from .models.news import NewsPage
 from .models.policies import PolicyLevel, PolicyPage, PolicyPageTag, shanghai_today
 from .models.services import ServicePage
@@ -17,16 +18,38 @@ from .segment import segment_query
 POLICY_PAGE_SIZE = 10
 
 
+def restricted_sections() -> list[tuple[str, int]]:
+    """(path, depth) of every page under a view restriction: the sections anonymous visitors
+    may not see. Read once per content generation (saving or deleting a restriction bumps it)."""
+    return shared(
+        "restricted-sections",
+        lambda: list(
+            PageViewRestriction.objects.order_by("page__path")
+            .values_list("page__path", "page__depth")
+            .distinct()
+        ),
+    )
+
+
+def public(pages):
+    """Wagtail's `pages.public()` (no page in or under a restricted section), without its query
+    of every view restriction on each call."""
+    private = Q(pk__in=[])
+    for path, depth in restricted_sections():
+        private |= Q(path__startswith=path, depth__gte=depth)
+    return pages.exclude(private)
+
+
 def services_shown(pages) -> list[ServicePage]:
     """Hand-picked services (a home page block) that anyone may see, in the order chosen: live,
     under no view restriction (the anonymous home page is cached and shared)."""
     ids = [page.pk for page in pages if page is not None]
-    visible = ServicePage.objects.filter(pk__in=ids).live().public().in_bulk()
+    visible = public(ServicePage.objects.filter(pk__in=ids).live()).in_bulk()
     return [visible[pk] for pk in ids if pk in visible]
 
 
 def service_list(*, parent, category: str = ""):
-    services = ServicePage.objects.child_of(parent).live().public().select_related("provider")
+    services = public(ServicePage.objects.child_of(parent).live()).select_related("provider")
     if category:
         services = services.filter(category=category)
     return services.order_by("path")
@@ -34,7 +57,7 @@ def service_list(*, parent, category: str = ""):
 
 def news_published(*, parent):
     """The news under `parent` anyone may see, newest first."""
-    return NewsPage.objects.child_of(parent).live().public().order_by("-date", "-id")
+    return public(NewsPage.objects.child_of(parent).live()).order_by("-date", "-id")
 
 
 def news_list(*, parent, page_number=None, per_page: int = 10):
@@ -42,14 +65,13 @@ def news_list(*, parent, page_number=None, per_page: int = 10):
 
 
 def latest_news(*, count: int):
-
-    return NewsPage.objects.live().public().order_by("-date", "-id")[:count]
+    return public(NewsPage.objects.live()).order_by("-date", "-id")[:count]
 
 
 def latest_policies(*, count: int):
     today = shanghai_today()
     return (
-        PolicyPage.objects.live().public().in_force(today).order_by("-publish_date", "-id")[:count]
+        public(PolicyPage.objects.live()).in_force(today).order_by("-publish_date", "-id")[:count]
     )
 
 
@@ -70,7 +92,7 @@ def policy_library(*, index, params) -> dict:
 def policies_filtered(*, index, params, today: datetime.date) -> tuple[Any, dict]:
     """The library's policies that pass its filters (level, topic, in force, application open
     now, a search `q`), in the order the library lists them, and the filters as understood."""
-    everything = PolicyPage.objects.child_of(index).live().public()
+    everything = public(PolicyPage.objects.child_of(index).live())
     policies = everything.prefetch_related("tags")
     level = params.get("level", "")
     if level in PolicyLevel.values:
@@ -104,7 +126,7 @@ def policies_filtered(*, index, params, today: datetime.date) -> tuple[Any, dict
 def policy_topics(*, limit: int = 30) -> list[str]:
     """The most used topics of published, public policies."""
 
-    visible = PolicyPage.objects.live().public().values("pk")
+    visible = public(PolicyPage.objects.live()).values("pk")
     rows = (
         PolicyPageTag.objects.filter(content_object__in=visible)
         .values("tag__name")
@@ -116,7 +138,7 @@ def policy_topics(*, limit: int = 30) -> list[str]:
 
 def search_pages(query: str, *, queryset=None):
     """Chinese-aware search: segmented full-text first, substring match on titles as fallback."""
-    queryset = queryset if queryset is not None else Page.objects.live().public().specific()
+    queryset = queryset if queryset is not None else public(Page.objects.live()).specific()
     words = segment_query(query)
     if not words:
         return queryset.none()
@@ -130,13 +152,13 @@ def search_pages(query: str, *, queryset=None):
 
 def section_index(model):
     """The first live index page of a section (`PolicyIndexPage`…) anyone may see, or None."""
-    return model.objects.live().public().order_by("path").first()
+    return public(model.objects.live()).order_by("path").first()
 
 
 def page_get_public(*, model, pk: int):
     """A live page of type `model` under no view restriction, or 404 (a draft, a private page
     and another park's page all look like none)."""
-    page = model.objects.live().public().filter(pk=pk).first()
+    page = public(model.objects.live()).filter(pk=pk).first()
     if page is None:
         raise Http404
     return page
@@ -145,7 +167,7 @@ def page_get_public(*, model, pk: int):
 def pages_public(pages) -> list:
     """Of `pages` (chosen in a page's fields), the live ones anyone may see, in the order given."""
     ids = [page.pk for page in pages if page is not None]
-    visible = Page.objects.filter(pk__in=ids).live().public().specific().in_bulk()
+    visible = public(Page.objects.filter(pk__in=ids).live()).specific().in_bulk()
     return [visible[pk] for pk in ids if pk in visible]
 
 

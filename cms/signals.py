@@ -14,6 +14,7 @@ post_delete.connect(content_changed, sender=Page, dispatch_uid="cms-cache-delete
 for model in (ParkSettings, ServiceProvider, Industry, Qualification):
     post_save.connect(content_changed, sender=model, dispatch_uid=f"cms-cache-{model.__name__}")
 post_save.connect(content_changed, sender=PageViewRestriction, dispatch_uid="cms-cache-restrict")
+post_delete.connect(content_changed, sender=ParkSettings, dispatch_uid="cms-cache-settings-deleted")
 post_delete.connect(
     content_changed, sender=PageViewRestriction, dispatch_uid="cms-cache-unrestrict"
 )

@@ -13,7 +13,7 @@ from .models import SHANGHAI, Booking, ServiceDay, Slot, WaitlistEntry, normaliz
 def service_days_upcoming(*, today: datetime.date | None = None):
     """Published days from today on, for the park home and calendar pages."""
     today = today or timezone.now().astimezone(SHANGHAI).date()
-    return ServiceDay.objects.published().upcoming(today).prefetch_related("departments")
+    return ServiceDay.objects.published().upcoming(today)
 
 
 def service_day_get_published(*, pk: int) -> ServiceDay:

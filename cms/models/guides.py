@@ -8,10 +8,11 @@ from wagtail.models import Page
 
 from cms.blocks import DocumentBlock, QuestionBlock, StepBlock
 
+from .restrictions import SharedViewRestrictionsMixin
 from .searchable import SEGMENTED_SEARCH_FIELDS, SegmentedSearchMixin
 
 
-class GuideIndexPage(Page):
+class GuideIndexPage(SharedViewRestrictionsMixin, Page):
     """The park's service guides (办事指南)."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -25,7 +26,7 @@ class GuideIndexPage(Page):
         verbose_name = _("service guides")
 
 
-class GuidePage(SegmentedSearchMixin, Page):
+class GuidePage(SharedViewRestrictionsMixin, SegmentedSearchMixin, Page):
     """A service guide or FAQ (办事指南): steps, materials, common questions."""
 
     summary: models.CharField[str, str] = models.CharField(_("summary"), max_length=250)

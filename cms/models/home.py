@@ -10,13 +10,14 @@ from wagtail.models import Page
 
 from cms.blocks import HOME_BLOCKS
 
+from .restrictions import SharedViewRestrictionsMixin
 from .searchable import SEGMENTED_SEARCH_FIELDS, SegmentedSearchMixin
 
 if TYPE_CHECKING:
     from wagtail.images.models import Image
 
 
-class ParkHomePage(SegmentedSearchMixin, Page):
+class ParkHomePage(SharedViewRestrictionsMixin, SegmentedSearchMixin, Page):
     """The park's home page (园区首页): its name, featured focus and entry points."""
 
     featured_focus: models.CharField[str, str] = models.CharField(

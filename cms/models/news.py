@@ -13,13 +13,14 @@ from wagtail.search import index
 
 from cms.blocks import BODY_BLOCKS
 
+from .restrictions import SharedViewRestrictionsMixin
 from .searchable import SEGMENTED_SEARCH_FIELDS, SegmentedSearchMixin
 
 if TYPE_CHECKING:
     from wagtail.images.models import Image
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(SharedViewRestrictionsMixin, Page):
     """The park's news list (园区动态)."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -43,7 +44,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsPage(SegmentedSearchMixin, Page):
+class NewsPage(SharedViewRestrictionsMixin, SegmentedSearchMixin, Page):
     """A news item (园区动态)."""
 
     date: models.DateField[datetime.date, datetime.date] = models.DateField(

@@ -22,6 +22,7 @@ from wagtail.search import index
 from cms.blocks import DocumentBlock, KeyPointBlock
 from cms.querysets import PolicyPageQuerySet
 
+from .restrictions import SharedViewRestrictionsMixin
 from .searchable import SEGMENTED_SEARCH_FIELDS, SegmentedSearchMixin
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def shanghai_today() -> datetime.date:
     return timezone.localdate(timezone=SHANGHAI)
 
 
-class PolicyIndexPage(Page):
+class PolicyIndexPage(SharedViewRestrictionsMixin, Page):
     """The park's policy library (政策库)."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -109,7 +110,7 @@ class PolicyPageTag(TaggedItemBase):
     )
 
 
-class PolicyPage(SegmentedSearchMixin, Page):
+class PolicyPage(SharedViewRestrictionsMixin, SegmentedSearchMixin, Page):
     """A policy (政策) with its interpretation (解读) and who it applies to."""
 
     issuing_authority: models.CharField[str, str] = models.CharField(

@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from cms.blocks import BODY_BLOCKS
 
+from .restrictions import SharedViewRestrictionsMixin
 from .searchable import SEGMENTED_SEARCH_FIELDS, SegmentedSearchMixin
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class ServiceCategory(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ServiceIndexPage(Page):
+class ServiceIndexPage(SharedViewRestrictionsMixin, Page):
     """The park's service directory (园区服务)."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -55,7 +56,7 @@ class ServiceIndexPage(Page):
         return context
 
 
-class ServicePage(SegmentedSearchMixin, Page):
+class ServicePage(SharedViewRestrictionsMixin, SegmentedSearchMixin, Page):
     """One service the park offers (园区服务事项), with who provides it and how to get it."""
 
     category: models.CharField[str, str] = models.CharField(

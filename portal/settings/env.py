@@ -62,7 +62,7 @@ def parse_database_url(url: str) -> dict:
     if "host" in query:
         host = query["host"][0]
     return {
-        "ENGINE": "django_tenants.postgresql_backend",
+        "ENGINE": "tenants.postgresql_backend",
         "NAME": name,
         "USER": unquote(parts.username or ""),
         "PASSWORD": unquote(parts.password or ""),
