@@ -15,6 +15,7 @@ from django.utils.translation import pgettext
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from core.replica import replica_reads
 from onewindow.models import Department
 from onewindow.selectors import liaison_department
 from tenants.selectors import park_current
@@ -113,6 +114,7 @@ def _shown(value: float | None) -> str:
 
 
 @role_required(Role.DISTRICT_ADMIN)
+@replica_reads
 def district(request):
     form, scope = _scope(request)
     board = boards.district_dashboard(scope)
@@ -133,6 +135,7 @@ def district(request):
 
 
 @role_required(Role.LIAISON)
+@replica_reads
 def department(request):
     own = liaison_department(request.user)
     if own is None:
@@ -143,6 +146,7 @@ def department(request):
 
 
 @role_required(Role.WINDOW_STAFF, Role.PARK_OPERATOR)
+@replica_reads
 def park(request):
     form, scope = _scope(request, park=park_current().pk)
     board = boards.park_dashboard(scope)
@@ -167,6 +171,7 @@ def _drill_scope(request) -> tuple[ScopeForm, Scope]:
 
 
 @role_required(Role.DISTRICT_ADMIN, Role.LIAISON, Role.WINDOW_STAFF, Role.PARK_OPERATOR)
+@replica_reads
 def cases(request):
     form, scope = _drill_scope(request)
     metric = request.GET.get("metric", "volume")
@@ -258,6 +263,7 @@ def _int(value: str | None) -> int | None:
 
 
 @role_required(Role.DISTRICT_ADMIN)
+@replica_reads
 def report(request):
     month = report_month(request.GET.get("month"), today=timezone.localdate())
     if month is None:

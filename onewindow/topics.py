@@ -8,7 +8,7 @@ are only counted, in SQL, so a district's volume costs one grouped scan.
 import datetime
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connections
 from django.db.models import Count, Exists, OuterRef, Q
 
 from .metrics import scope_filter
@@ -34,7 +34,8 @@ def hot_keywords(*, limit: int = 10, **scope) -> list[tuple[str, int]]:
     # No ordering: the subquery is a set (Case's default ordering would sort every case).
     ids = _cases(**scope).order_by().values("id")
     sql, params = ids.query.sql_with_params()
-    with connection.cursor() as cursor:
+    # On the database the ORM reads the cases from (the read replica in a dashboard's scope).
+    with connections[ids.db].cursor() as cursor:
         # `sql` is the ORM's own parameterised subquery: no user text is interpolated.
         cursor.execute(
             "SELECT word, count(*) AS n FROM onewindow_case c, unnest(c.keywords) AS word "  # noqa: S608  # nosec B608

@@ -1,4 +1,5 @@
-"""/healthz: database, broker, worker and beat, each up or down."""
+"""/healthz: database, broker, worker and beat, each up or down; the read replica too when one
+is configured (reported, not required: the pages read from the primary while it is down)."""
 
 import secrets
 import time
@@ -8,6 +9,7 @@ from django.core.cache import caches
 from django.db import connection
 from django_redis import get_redis_connection
 
+from core import replica
 from portal.celery import app
 
 HEARTBEAT_KEY = "parkportal:beat-heartbeat"
@@ -73,6 +75,8 @@ def status() -> dict[str, str]:
     }
     checks["worker"] = checks["broker"] and check_worker()
     checks["beat"] = checks["broker"] and check_beat()
+    if replica.configured():
+        checks["replica"] = replica.reachable()
     return {name: "up" if ok else "down" for name, ok in checks.items()}
 
 

@@ -31,6 +31,7 @@ from analytics.drilldown import (
 )
 from analytics.scope import PERIODS, Scope, ScopeForm
 from analytics.tables import Cell
+from core.replica import replica_reads
 from onewindow.selectors import liaison_department
 
 from ..pagination import Pagination
@@ -110,6 +111,7 @@ class DistrictDashboardView(APIView):
         ],
         responses={200: DashboardSerializer, **READ_ERRORS},
     )
+    @replica_reads
     def get(self, request):
         params = DistrictParameters(data=request.query_params)
         params.is_valid(raise_exception=True)
@@ -140,6 +142,7 @@ class DepartmentDashboardView(APIView):
         parameters=SCOPE_PARAMETERS,
         responses={200: DepartmentDashboardSerializer, **READ_ERRORS},
     )
+    @replica_reads
     def get(self, request):
         own = _own_department(request.user)
         board = boards.department_view(scope_from(request, department=own.pk))
@@ -175,6 +178,7 @@ class DrilldownView(APIView):
         ],
         responses={200: DrilldownSerializer, **READ_ERRORS},
     )
+    @replica_reads
     def get(self, request):
         params = DrilldownParameters(data=request.query_params)
         params.is_valid(raise_exception=True)

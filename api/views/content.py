@@ -22,6 +22,7 @@ from cms.models import (
     ServicePage,
 )
 from cms.models.policies import shanghai_today
+from core.replica import replica_reads
 from notifications import selectors as notices
 from notifications.services import notification_mark_read
 from tenants.selectors import park_current
@@ -77,6 +78,7 @@ class ParkView(APIView):
     permission_classes = [AllowAny]
 
     @extend_schema(responses={200: ParkSerializer, **PUBLIC_READ}, summary="The park")
+    @replica_reads
     def get(self, request):
         data = ParkSerializer.build(park_current(), cms.park_settings_get())
         return Response(ParkSerializer(data).data)
@@ -95,6 +97,7 @@ class PolicyListView(GenericAPIView):
         responses={200: PolicySerializer(many=True), **PUBLIC_READ},
         summary="The policy library, with the site's filters and Chinese search",
     )
+    @replica_reads
     def get(self, request):
         params = query(PolicyQuerySerializer, request).params()
         index = cms.section_index(PolicyIndexPage)
@@ -113,6 +116,7 @@ class PolicyDetailView(APIView):
     @extend_schema(
         responses={200: PolicyDetailSerializer, **PUBLIC_READ}, summary="A policy", parameters=[PK]
     )
+    @replica_reads
     def get(self, request, pk: int):
         policy = cms.page_get_public(model=PolicyPage, pk=pk)
         return Response(PolicyDetailSerializer(policy, context={"request": request}).data)
@@ -131,6 +135,7 @@ class ServiceListView(GenericAPIView):
         responses={200: ServiceSerializer(many=True), **PUBLIC_READ},
         summary="The park's services (一园一策)",
     )
+    @replica_reads
     def get(self, request):
         category = query(ServiceQuerySerializer, request).validated_data.get("category", "")
         index = cms.section_index(ServiceIndexPage)
@@ -151,6 +156,7 @@ class ServiceDetailView(APIView):
         summary="A service",
         parameters=[PK],
     )
+    @replica_reads
     def get(self, request, pk: int):
         service = cms.page_get_public(model=ServicePage, pk=pk)
         return Response(ServiceDetailSerializer(service, context={"request": request}).data)
@@ -164,6 +170,7 @@ class NewsListView(GenericAPIView):
     @extend_schema(
         responses={200: NewsSerializer(many=True), **PUBLIC_READ}, summary="The park's news"
     )
+    @replica_reads
     def get(self, request):
         index = cms.section_index(NewsIndexPage)
         news = NewsPage.objects.none() if index is None else cms.news_published(parent=index)
@@ -177,6 +184,7 @@ class NewsDetailView(APIView):
     @extend_schema(
         responses={200: NewsDetailSerializer, **PUBLIC_READ}, summary="A news item", parameters=[PK]
     )
+    @replica_reads
     def get(self, request, pk: int):
         item = cms.page_get_public(model=NewsPage, pk=pk)
         return Response(NewsDetailSerializer(item, context={"request": request}).data)

@@ -14,10 +14,12 @@ if not ALLOWED_HOSTS:
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("ALLOWED_HOSTS is required in production.")
-DATABASES = databases(env.get_str("DATABASE_URL"))  # noqa: F405
+DATABASES = databases(  # noqa: F405
+    env.get_str("DATABASE_URL"), env.get_str("DATABASE_REPLICA_URL", "")
+)
 REDIS_URL = env.get_str("REDIS_URL")
 CACHES = caches(REDIS_URL)  # noqa: F405
-CELERY_BROKER_URL = REDIS_URL
+CELERY_BROKER_URL = env.get_str("CELERY_BROKER_URL", REDIS_URL)
 
 PUBLIC_SCHEME = env.get_str("PUBLIC_SCHEME", "https")
 PUBLIC_PORT = env.get_int("PUBLIC_PORT", 443)

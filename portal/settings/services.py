@@ -1,14 +1,32 @@
-"""PostgreSQL, Redis, cache and Celery: from DATABASE_URL and REDIS_URL."""
+"""PostgreSQL (and its read replica), Redis, cache and Celery: from DATABASE_URL,
+DATABASE_REPLICA_URL and REDIS_URL."""
 
 from . import env
 
 
-def databases(url: str) -> dict:
+def databases(url: str, replica_url: str = "") -> dict:
     default = env.parse_database_url(url)
     # Persistent connections: a new connection per request costs ~2.4x on the home page.
     default["CONN_MAX_AGE"] = env.get_int("DB_CONN_MAX_AGE", 600)
     default["CONN_HEALTH_CHECKS"] = True
-    return {"default": default}
+    if not replica_url:
+        return {"default": default}
+    return {"default": default, "replica": replica_database(replica_url, default)}
+
+
+def replica_database(url: str, default: dict) -> dict:
+    """The read replica the dashboards, exports and public API lists read from (core/replica.py):
+    kept like the primary, with a short connect timeout so that a replica that is down costs a
+    page little; in tests a mirror of the primary (no second test database is created)."""
+    replica = env.parse_database_url(url)
+    replica["CONN_MAX_AGE"] = default["CONN_MAX_AGE"]
+    replica["CONN_HEALTH_CHECKS"] = default["CONN_HEALTH_CHECKS"]
+    replica["OPTIONS"] = {
+        **replica.get("OPTIONS", {}),
+        "connect_timeout": env.get_int("DATABASE_REPLICA_CONNECT_TIMEOUT", 2),
+    }
+    replica["TEST"] = {"MIRROR": "default"}
+    return replica
 
 
 def caches(url: str) -> dict:
@@ -34,12 +52,15 @@ def caches(url: str) -> dict:
 
 
 DATABASE_URL = env.get_str("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/parkportal")
-DATABASES = databases(DATABASE_URL)
+DATABASE_REPLICA_URL = env.get_str("DATABASE_REPLICA_URL", "")
+DATABASES = databases(DATABASE_URL, DATABASE_REPLICA_URL)
+# Answers of views reading from the replica say where they read (X-Read-From: replica|primary).
+REPLICA_READS_HEADER = env.get_bool("REPLICA_READS_HEADER", False)
 REDIS_URL = env.get_str("REDIS_URL", "redis://127.0.0.1:6379/0")
 CACHES = caches(REDIS_URL)
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-CELERY_BROKER_URL = REDIS_URL
+CELERY_BROKER_URL = env.get_str("CELERY_BROKER_URL", REDIS_URL)
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -5,7 +5,8 @@ TENANT_DOMAIN_MODEL = "tenants.Domain"
 PUBLIC_SCHEMA_NAME = "public"
 ROOT_URLCONF = "portal.urls_tenant"
 PUBLIC_SCHEMA_URLCONF = "portal.urls_public"
-DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+# Reads go to the replica only inside core.replica's scope (dashboards, exports, public lists).
+DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter", "core.replica.ReplicaRouter"]
 
 # New parks are cloned from this template schema; migrate_schemas keeps it migrated.
 TENANT_BASE_SCHEMA = "park_template"
