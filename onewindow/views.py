@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from core.downloads import private_file_response
 from core.forms import form_action_run
 from core.workdays import uncovered_years
 from tenants.selectors import park_list_for_hub, park_url
@@ -200,11 +201,8 @@ def case_file(request, pk: int, file_pk: int):
     if not request.user.is_authenticated or request.user.role not in HUB_ROLES:
         raise Http404
     attachment = selectors.case_attachment_get_for_user(user=request.user, case_pk=pk, pk=file_pk)
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.name,
-        content_type=attachment.content_type,
+    return private_file_response(
+        attachment.file, filename=attachment.name, content_type=attachment.content_type
     )
 
 

@@ -11,8 +11,8 @@ from cms.views import search, theme_css
 from portal.views import healthz, park_media, switch_language
 
 urlpatterns = [
-    # Development only (the view answers 404 unless DEBUG); in production the web server in
-    # front serves /media/. Documents are excluded: Wagtail's serve view checks their privacy.
+    # The host's own park's files: sent by nginx after the view's X-Accel-Redirect in production,
+    # by Django with DEBUG. Documents are excluded: Wagtail's serve view checks their privacy.
     re_path(
         r"^media/(?P<schema_name>[^/]+)/(?P<path>(?!(?:.*/)?documents/).*)$",
         park_media,

@@ -1,7 +1,10 @@
+import mimetypes
+import posixpath
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -49,12 +52,24 @@ def switch_language(request, code: str):
 
 
 def park_media(request, schema_name: str, path: str):
-    """Development only (DEBUG): the park's own uploaded files, from MEDIA_ROOT/<schema>/ where
-    django-tenants' storage puts them; another park's folder is not found from this host.
+    """The park's own uploaded files, from MEDIA_ROOT/<schema>/ where django-tenants' storage
+    puts them; another park's folder is not found from this host.
 
-    In production the web server in front serves /media/ and this answers 404. Documents never
-    come this way: Wagtail's serve view checks their collection's privacy.
+    Behind nginx (MEDIA_ACCEL_REDIRECT set) the answer is an X-Accel-Redirect and nginx sends the
+    file; with DEBUG, Django sends it; otherwise 404. Documents never come this way: Wagtail's
+    serve view checks their collection's privacy.
     """
-    if not settings.DEBUG or schema_name != request.tenant.schema_name:
+    if schema_name != request.tenant.schema_name:
+        raise Http404
+    if settings.MEDIA_ACCEL_REDIRECT:
+        clean = posixpath.normpath(path)
+        if clean != path or clean.startswith(("/", "..")) or "\0" in path:
+            raise Http404
+        response = HttpResponse(content_type=mimetypes.guess_type(clean)[0] or "")
+        response["X-Accel-Redirect"] = quote(
+            f"{settings.MEDIA_ACCEL_REDIRECT}{schema_name}/{clean}"
+        )
+        return response
+    if not settings.DEBUG:
         raise Http404
     return serve(request, path, document_root=str(Path(settings.MEDIA_ROOT) / schema_name))

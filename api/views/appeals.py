@@ -7,7 +7,6 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
@@ -34,6 +33,8 @@ from appeals.services.journey import appeal_reply_info
 from appeals.services.rating import appeal_rate
 from appeals.views import enterprise as site_views
 from core.attachments import ALLOWED_KINDS
+from core.downloads import private_file_response
+from core.replica import replica_reads
 from enterprises.models import Enterprise
 
 from ..pagination import Pagination
@@ -102,6 +103,7 @@ class AppealCategoryListView(GenericAPIView):
         responses={200: s.AppealCategorySerializer(many=True), **PUBLIC_READ},
         summary="The categories an appeal may be filed under (as on the site's form)",
     )
+    @replica_reads
     def get(self, request):
         page = self.paginate_queryset(active_categories())
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
@@ -216,11 +218,8 @@ class AppealAttachmentView(APIView):
         attachment = selectors.attachment_get_for_user(
             user=request.user, tracking_number=tracking_number, pk=int(pk)
         )
-        return FileResponse(
-            attachment.file.open("rb"),
-            as_attachment=True,
-            filename=attachment.name,
-            content_type=attachment.content_type,
+        return private_file_response(
+            attachment.file, filename=attachment.name, content_type=attachment.content_type
         )
 
 

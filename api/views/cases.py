@@ -6,7 +6,6 @@ District admins read the cases as the pages let them; only liaisons act."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -14,6 +13,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.downloads import private_file_response
 from onewindow import selectors
 from onewindow.forms import (
     CaseAnswerForm,
@@ -118,11 +118,8 @@ class CaseFileView(APIView):
         attachment = selectors.case_attachment_get_for_user(
             user=request.user, case_pk=pk, pk=file_pk
         )
-        return FileResponse(
-            attachment.file.open("rb"),
-            as_attachment=True,
-            filename=attachment.name,
-            content_type=attachment.content_type,
+        return private_file_response(
+            attachment.file, filename=attachment.name, content_type=attachment.content_type
         )
 
 

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,6 +9,7 @@ from django_ratelimit.decorators import ratelimit
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from core.downloads import private_file_response
 from core.forms import form_add_errors
 
 from .. import selectors
@@ -172,9 +172,6 @@ def attachment_download(request, tracking_number: str, pk: int):
     attachment = selectors.attachment_get_for_user(
         user=request.user, tracking_number=tracking_number, pk=pk
     )
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.name,
-        content_type=attachment.content_type,
+    return private_file_response(
+        attachment.file, filename=attachment.name, content_type=attachment.content_type
     )

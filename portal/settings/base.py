@@ -62,6 +62,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.get_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 # Appeal attachments: outside MEDIA_ROOT, served only by permission-checked views.
 PRIVATE_MEDIA_ROOT = env.get_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private"))
+# Behind nginx (deploy/nginx/parkportal.conf): the views that decide who may read a file answer
+# with X-Accel-Redirect to these internal locations and nginx sends the file. Empty: Django
+# sends it (development, tests).
+MEDIA_ACCEL_REDIRECT = env.get_str("MEDIA_ACCEL_REDIRECT", "")
+PRIVATE_ACCEL_REDIRECT = env.get_str("PRIVATE_ACCEL_REDIRECT", "")
 STORAGES = {
     "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

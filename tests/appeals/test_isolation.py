@@ -175,3 +175,42 @@ class TestTheHub:
     def test_liaisons_cannot_arbitrate(self, case):
         hub = client_for("localhost", "liaison")
         assert hub.get("/arbitration/").status_code == 403
+
+
+class TestBehindNginx:
+    """PRIVATE_ACCEL_REDIRECT set: after the same permission check, nginx sends the file from
+    its internal /_private/ location; whoever may not read it still gets 404 and no header."""
+
+    @pytest.fixture(autouse=True)
+    def accel(self, settings):
+        settings.PRIVATE_ACCEL_REDIRECT = "/_private/"
+
+    def test_the_owner_gets_the_file_from_nginx(self, appeal_with_file):
+        appeal, attachment = appeal_with_file
+        client = client_for("alpha.localhost", "enterprise_user")
+        response = client.get(f"/appeals/{appeal.tracking_number}/files/{attachment.pk}/")
+        assert response.status_code == 200
+        assert response["X-Accel-Redirect"] == f"/_private/{attachment.file.name}"
+        assert attachment.file.name.startswith("alpha/")
+        assert response["Content-Type"] == "application/pdf"
+        assert response["Content-Disposition"].startswith("attachment; filename*=utf-8''")
+        assert response.content == b""
+
+    def test_another_enterprise_gets_404_and_no_file(self, appeal_with_file):
+        appeal, attachment = appeal_with_file
+        client = client_for("alpha.localhost", "other_enterprise_user")
+        response = client.get(f"/appeals/{appeal.tracking_number}/files/{attachment.pk}/")
+        assert response.status_code == 404
+        assert "X-Accel-Redirect" not in response
+
+    def test_the_hub_liaison_gets_the_case_file_from_nginx(self, park_a):
+        _appeal, case = dispatched_case("alpha", uploads=[files.pdf("贷款合同.pdf")])
+        file = case.attachments.get()
+        hub = client_for("localhost", "liaison")
+        response = hub.get(f"/cases/{case.pk}/files/{file.pk}/")
+        assert response.status_code == 200
+        assert response["X-Accel-Redirect"] == f"/_private/{file.file.name}"
+        other = client_for("localhost", "other_liaison")
+        refused = other.get(f"/cases/{case.pk}/files/{file.pk}/")
+        assert refused.status_code == 404
+        assert "X-Accel-Redirect" not in refused
