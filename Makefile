@@ -11,7 +11,7 @@ SYNCED := $(VENV)/.synced
 EMBEDDED := $(BIN)/python -m portal.embedded
 PYTEST_ARGS ?=
 
-.PHONY: .venv run test test-fast lint audit bench messages clean-data
+.PHONY: .venv run test test-fast lint audit bench messages clean-data prodlike faults load nginx
 
 .venv: $(SYNCED)
 
@@ -50,8 +50,37 @@ audit: $(SYNCED)
 	$(BIN)/bandit -q -r $(APPS) .ci
 	$(BIN)/python .ci/deps_audit.py
 
-bench: $(SYNCED)
+bench: $(SYNCED) nginx
 	$(EMBEDDED) exec --profile test -- $(BIN)/python bench/run.py
+
+# The production-shaped stack (portal/prodlike.py, deploy/): nginx with TLS in front of two
+# gunicorn nodes, two Celery workers and beat, on https://*.localhost:8443/. RabbitMQ is the broker
+# when CELERY_BROKER_URL is an amqp:// URL (else a Redis of its own). Its own durable PostgreSQL
+# (.data/prodlike) unless DATABASE_URL is set; PRODLIKE_ARGS=--replica adds a streaming replica.
+PRODLIKE_ARGS ?=
+prodlike: $(SYNCED) nginx
+	$(BIN)/python -m portal.prodlike run $(PRODLIKE_ARGS)
+
+# Fault drills on that stack (portal/faults.py): broker, worker, database, beat, web node,
+# replica. Always on a PostgreSQL and a Redis of its own (it restarts the one and empties the
+# other). DRILLS="broker web" for some.
+DRILLS ?=
+faults: $(SYNCED) nginx
+	env -u DATABASE_URL -u DATABASE_REPLICA_URL -u REDIS_URL $(BIN)/python -m portal.faults $(DRILLS)
+
+# Locust (deploy/load/) against that stack: LOAD_USERS simulated users for LOAD_TIME.
+LOAD_USERS ?= 50
+LOAD_TIME ?= 120s
+load: $(SYNCED) nginx
+	$(BIN)/python -m portal.prodlike load --users $(LOAD_USERS) --run-time $(LOAD_TIME)
+
+# Debian's nginx, for the three above: installed when missing (as root), never started as a
+# service (the stack runs its own, with its own configuration).
+nginx:
+	@if [ ! -x /usr/sbin/nginx ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "nginx is missing: sudo apt-get install nginx" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	fi
 
 # Extract every translatable string into the catalogue (needs GNU gettext's xgettext and
 # msgmerge), then compile it. Translate the new and fuzzy entries in between and run it again.

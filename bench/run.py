@@ -3,9 +3,14 @@
 With names (e.g. `booking appeal_submit`), only the benches whose module name starts with one
 of them run after the parks are provisioned (provisioning always runs: the others need it).
 
+The benches run with 5 parks; then `scale` (also run for `migrate_noop`, which it includes)
+grows the same database to 200 parks and measures provisioning, the catalog, the park home page
+and migrate_schemas there (bench/scale.py).
+
 Prints `BENCH <name> <value> <unit>` lines on stdout (progress on stderr) and exits 0.
-Works on its own database, parkportal_bench on the DATABASE_URL server, dropped and created
-afresh; uses the Redis database of REDIS_URL as given (cache keys under the prefix "ppbench").
+Works on its own database, BENCH_DB_NAME (default parkportal_bench) on the DATABASE_URL server,
+dropped and created afresh; uses the Redis database of REDIS_URL as given (cache keys under the
+prefix "ppbench").
 """
 
 import os
@@ -28,6 +33,19 @@ UNITS = {
     "raw_rps": "req/s",
     "migrate_noop_per_park_s": "s",
     "migrate_noop_total_s": "s",
+    "migrate_noop_200_parks_s": "s",
+    "park_home_ratio_200_vs_5": "ratio",
+    "park_catalog_relations": "relations",
+    "park_db_size_kb": "kB",
+    "park_db_size_seeded_kb": "kB",
+    "park_home_logged_in_ratio": "ratio",
+    "park_home_logged_in_rps": "req/s",
+    "park_home_queries": "queries",
+    "load_p95_ms": "ms",
+    "load_p50_ms": "ms",
+    "load_p99_ms": "ms",
+    "load_errors": "errors",
+    "load_rps": "req/s",
     "web_worker_rss_mb": "MB",
     "park_home_cached_ratio": "ratio",
     "park_home_cached_rps": "req/s",
@@ -100,6 +118,8 @@ def main(only: list[str]) -> int:
         migrate_noop,
         provision,
         routing,
+        scale,
+        stack_load,
     )
 
     seconds = migrate_noop.manage(env, "migrate_schemas", "--noinput")
@@ -110,10 +130,9 @@ def main(only: list[str]) -> int:
     django.setup()
     from django.db import connections
 
-    from tenants.models import Domain, Park
+    from tenants.models import Domain
 
-    report(provision.run())
-    park_count = Park.objects.exclude(schema_name="public").count()
+    provisioned = provision.run()
     park_hosts = list(
         Domain.objects.exclude(tenant__schema_name="public")
         .order_by("domain")
@@ -122,20 +141,36 @@ def main(only: list[str]) -> int:
     _seed_home_content(provision.slug(1))
     connections.close_all()
 
+    def selected(name: str) -> bool:
+        return not only or any(name.startswith(prefix) for prefix in only)
+
+    scaling = selected("scale") or selected("migrate_noop")
+    five_parks_env = scale.snapshot(env) if scaling else {}
     benches = {
         "routing": lambda: routing.run(env),
         "home": lambda: home.run(env),
-        "migrate_noop": lambda: migrate_noop.run(env, park_count),
         "memory": lambda: memory.run(env, park_hosts),
         "appeal_dispatch": lambda: appeal_dispatch.run(env),
         "appeal_submit": lambda: appeal_submit.run(env),
         "booking_contention": lambda: booking_contention.run(env),
         "dashboard": lambda: dashboard.run(env),
         "api": lambda: api.run(env),
+        # Last: the production-shaped stack of its own (portal/prodlike.py), Locust against it.
+        "load": lambda: stack_load.run(env),
     }
     for name, bench in benches.items():
-        if not only or any(name.startswith(prefix) for prefix in only):
+        if selected(name):
             report(bench())
+    if scaling:
+        scaled = scale.run(env, five_parks_env, provisioned["park_provision_migrate_s"])
+        provisioned.update(
+            {
+                name: scaled.pop(name)
+                for name in ("park_provision_clone_s", "park_provision_speedup")
+            }
+        )
+        report(scaled)
+    report(provisioned)
     log(f"done in {time.monotonic() - started:.1f} s")
     return 0
 

