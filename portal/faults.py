@@ -9,6 +9,8 @@ Drills (in this order; each names its appeals `drill <run> <drill> <n>` so the c
 - database: PostgreSQL restarted while enterprises submit appeals over HTTP;
 - beat:     beat stopped across a simulated weekend, then started again;
 - web:      one web node killed with SIGKILL while enterprises submit appeals;
+- nodes:    a session made through nginx is good on each web node, and a park created by another
+            process is reached on each (the routing generation is shared);
 - replica:  the district dashboard reads from the streaming replica, and from the primary while
             the replica is down.
 
@@ -31,6 +33,7 @@ import signal
 import sys
 import threading
 import time
+import traceback
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -498,6 +501,72 @@ def drill_web(ctx: Context) -> Result:
     return Result("web", True, counts, notes)
 
 
+def direct(stack: prodlike.Stack, port: int, host: str, path: str, cookies: str = ""):
+    """A request to one web node itself, past nginx (as nginx sends it: https was ended there)."""
+    import requests  # noqa: PLC0415 - a dev dependency (Locust's); only the drills need it
+
+    headers = {"Host": host, "X-Forwarded-Proto": "https", "X-Real-IP": "127.0.0.1"}
+    if cookies:
+        headers["Cookie"] = cookies
+    return requests.get(
+        f"http://127.0.0.1:{port}{path}",
+        headers=headers,
+        timeout=HTTP_TIMEOUT_S,
+        allow_redirects=False,
+    )
+
+
+def drill_nodes(ctx: Context) -> Result:
+    """Two nodes, one state: a session made through nginx is good on each node; a park created
+    by another process is reached on each (the routing generation lives in the shared cache)."""
+    from demo.parks import park_domain  # noqa: PLC0415 - Django models
+
+    stack = ctx.stack
+    enterprise = ctx.enterprise()
+    cookies = "; ".join(f"{c.name}={c.value}" for c in enterprise.http.cookies)
+    signed_in = [
+        direct(stack, port, park_domain(PARK), "/appeals/", cookies).status_code
+        for port in stack.web_ports
+    ]
+    anonymous = [
+        direct(stack, port, park_domain(PARK), "/appeals/").status_code for port in stack.web_ports
+    ]
+    slug = f"drill{ctx.run}"
+    host = f"{slug}.{stack.env.get('PARK_DOMAIN_SUFFIX', 'localhost')}"
+    # Each node asks for the park before it exists (a cached "no such host" must not outlive it).
+    before = [direct(stack, port, host, "/").status_code for port in stack.web_ports]
+    short_code = "DR" + "".join(chr(ord("A") + int(c, 16) % 26) for c in ctx.run[:4])
+    stack.manage(
+        "create_park",
+        "--slug",
+        slug,
+        "--name",
+        f"演练园区 {ctx.run}",
+        "--domain",
+        host,
+        "--short-code",
+        short_code,
+    )
+    after = [direct(stack, port, host, "/").status_code for port in stack.web_ports]
+    through_nginx = Browser(stack, host).get("/").status_code
+    notes = [
+        f"a session made through nginx, on each node: {signed_in} (without it: {anonymous})",
+        f"{host} on each node before create_park: {before}; after: {after}; through nginx: "
+        f"{through_nginx}",
+    ]
+    expect(
+        signed_in == [200] * len(stack.web_ports),
+        f"the session is not good on every node: {signed_in}",
+    )
+    expect(all(status == 302 for status in anonymous), f"anonymous got {anonymous}")
+    expect(all(status in {400, 404} for status in before), f"an unknown park answered {before}")
+    expect(
+        after == [200] * len(stack.web_ports), f"the new park not reached on every node: {after}"
+    )
+    expect(through_nginx == 200, f"the new park through nginx: {through_nginx}")
+    return Result("nodes", True, None, notes)
+
+
 def drill_replica(ctx: Context) -> Result:
     """Dashboards and API lists read from the streaming replica; from the primary while it is
     down; from the replica again once it is back (each process retries after 30 s)."""
@@ -589,6 +658,7 @@ DRILLS: dict[str, Callable[[Context], Result]] = {
     "database": drill_database,
     "beat": drill_beat,
     "web": drill_web,
+    "nodes": drill_nodes,
     "replica": drill_replica,
 }
 
@@ -613,7 +683,9 @@ def main(argv: list[str] | None = None) -> int:
     embedded.abort_on_stop_signals()
     results: list[Result] = []
     try:
-        with prodlike.running(port=args.port, replica=True, prepare=not args.no_prepare) as stack:
+        with prodlike.running(
+            port=args.port or embedded._free_port(), replica=True, prepare=not args.no_prepare
+        ) as stack:
             os.environ.update(stack.env)
             import django  # noqa: PLC0415 - the stack's settings first
 
@@ -631,6 +703,9 @@ def main(argv: list[str] | None = None) -> int:
                     results.append(DRILLS[name](ctx))
                 except DrillFailed as failure:
                     results.append(Result(name, False, None, [f"FAILED: {failure}"]))
+                except Exception as error:
+                    traceback.print_exc()
+                    results.append(Result(name, False, None, [f"ERROR: {error!r}"]))
                 stack.wait_healthy(need_beat=False)
     except embedded.LaunchError as exc:
         say(f"error: {exc}")
