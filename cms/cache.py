@@ -34,6 +34,7 @@ from django.utils.translation import get_language
 from django_tenants.utils import schema_context
 from wagtail.models import Page
 
+from core.replica import primary_reads
 from core.tasks import schema_current
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -92,7 +93,10 @@ def shared(name: str, compute: Callable[[], T], *, request=None) -> T:
     if kept is None:
         kept = cache.get(key)
         if kept is None:
-            kept = (compute(),)
+            # From the primary: inside a replica scope (the API's lists, the dashboards' header) a
+            # lagging replica would store yesterday's restrictions under today's generation.
+            with primary_reads():
+                kept = (compute(),)
             cache.set(key, kept, SHARED_TIMEOUT_S)
         if len(_LOCAL) >= LOCAL_MAX_ENTRIES:
             _LOCAL.clear()

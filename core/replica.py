@@ -113,7 +113,9 @@ def replica_scope() -> Iterator[bool]:
 
 
 @contextmanager
-def _primary_only() -> Iterator[None]:
+def primary_reads() -> Iterator[None]:
+    """Reads inside go to the primary, even within a replica scope: for what is kept for later
+    (a shared cache entry must never be computed from a replica that lags behind)."""
     token = _opened_at.set(None)
     try:
         yield
@@ -150,7 +152,7 @@ def replica_reads(view: Callable[..., Any]) -> Callable[..., Any]:
                     logger.warning(
                         "Read replica failed a read, read again on the primary: %s", error
                     )
-        with _primary_only():
+        with primary_reads():
             return _marked(view(*args, **kwargs), False)
 
     return wrapped

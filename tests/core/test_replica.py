@@ -14,6 +14,7 @@ from django.db import DEFAULT_DB_ALIAS, OperationalError, connections, transacti
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import schema_context
 
+from cms.cache import _bump
 from core import replica
 from onewindow.models import Case, Department, WindowRecord
 from onewindow.services.cases import case_answer
@@ -308,3 +309,23 @@ def test_healthz_reports_the_replica_up_or_down(request, settings):
     assert down.json()["replica"] == "down"
     assert down.json()["database"] == "up"
     assert down.status_code == up.status_code  # reported, not required
+
+
+def test_what_is_kept_for_every_visitor_is_computed_on_the_primary(mirror, park_a):
+    """A shared cache entry (here: the park's restricted sections, behind every public list) is
+    kept under the current content generation: computed from a lagging replica, it would keep
+    a newly restricted section public until the next change. So it is read on the primary,
+    even inside the API list's replica scope."""
+    with schema_context(park_a.schema_name):
+        content.news("园区举办融资对接会", date=datetime.date(2026, 11, 5))
+        _bump()  # a cold shared cache: the next request computes the entry
+    primary = connections[DEFAULT_DB_ALIAS]
+    with CaptureQueriesContext(mirror) as on_replica, CaptureQueriesContext(primary) as on_primary:
+        news = api_client("alpha.localhost").get("/api/v1/news/")
+    replica_sql = " ".join(query["sql"] for query in on_replica.captured_queries)
+    primary_sql = " ".join(query["sql"] for query in on_primary.captured_queries)
+
+    assert news.status_code == 200
+    assert "cms_newspage" in replica_sql
+    assert "wagtailcore_pageviewrestriction" in primary_sql
+    assert "wagtailcore_pageviewrestriction" not in replica_sql
