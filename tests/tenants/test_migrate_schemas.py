@@ -1,5 +1,6 @@
 """migrate_schemas with nothing to apply skips the parks at the template's state, and only them."""
 
+import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db import connection
@@ -85,3 +86,44 @@ def test_a_target_migration_is_taken_by_every_park_and_the_template(db, capsys):
     assert "already at the template's migration state" not in output
     for schema in ("park_template", "alpha", "beta"):
         assert migrated(output, schema)
+
+
+def forget_site_settings_migration(schema: str) -> None:
+    with schema_context(schema), connection.cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM django_migrations WHERE app = %s AND name = %s",
+            list(SITE_SETTINGS_MIGRATION),
+        )
+
+
+def recorded(schema: str) -> bool:
+    with schema_context(schema), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM django_migrations WHERE app = %s AND name = %s",
+            list(SITE_SETTINGS_MIGRATION),
+        )
+        return cursor.fetchone() == (1,)
+
+
+def test_check_changes_nothing_not_even_the_template(db, capsys):
+    # A release's pre-flight `--check` with a migration not yet applied anywhere.
+    for schema in ("park_template", "alpha", "beta"):
+        forget_site_settings_migration(schema)
+    with pytest.raises(SystemExit) as exited:
+        migrate_schemas(capsys, "--check")
+    assert exited.value.code == 1
+    assert not recorded("park_template")
+    assert not recorded("alpha")
+
+
+def test_check_finds_a_park_behind_even_when_the_template_is_not(db, capsys):
+    forget_site_settings_migration("beta")
+    with pytest.raises(SystemExit) as exited:
+        migrate_schemas(capsys, "--check")
+    assert exited.value.code == 1
+    assert not recorded("beta")
+    assert recorded("park_template")
+
+
+def test_check_passes_when_every_schema_is_migrated(db, capsys):
+    migrate_schemas(capsys, "--check")

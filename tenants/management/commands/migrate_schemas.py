@@ -55,6 +55,9 @@ class Command(MigrateSchemasCommand):
             schema_name=base,
             interactive=False,
             fake=options.get("fake", False),
+            # --check and --plan change nothing, the template included.
+            check_unapplied=options.get("check_unapplied", False),
+            plan=options.get("plan", False),
             verbosity=options.get("verbosity", 1),
         )
 
@@ -73,11 +76,17 @@ class Command(MigrateSchemasCommand):
 
     @staticmethod
     def _migrates_all(options) -> bool:
-        # A target (app, migration) may be a rollback; --plan and --run-syncdb must see every park.
-        return any(
-            options.get(name)
-            for name in ("all_parks", "app_label", "migration_name", "plan", "run_syncdb")
+        # A target (app, migration) may be a rollback; --plan, --check and --run-syncdb must see
+        # every park (with --check the template is not migrated: a park at its state may lag too).
+        names = (
+            "all_parks",
+            "app_label",
+            "migration_name",
+            "plan",
+            "check_unapplied",
+            "run_syncdb",
         )
+        return any(options.get(name) for name in names)
 
     def _differing(self, schema_names: list[str], *, verbosity: int) -> list[str]:
         due = schemas_differing_from_template(schema_names)
