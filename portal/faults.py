@@ -191,11 +191,9 @@ class Ledger:
 
     def check(self, *, appeals: int, accepted: int) -> None:
         expect(self.appeals == appeals, f"{self.appeals} appeals in the park, {appeals} submitted")
-        expect(self.submission_keys == self.appeals, "two appeals from one submission")
         expect(self.appeals_without_file == 0, "an appeal without its file (half-written)")
         expect(self.accepted == accepted, f"{self.accepted} accepted, {accepted} expected")
         expect(self.cases == accepted, f"{self.cases} cases at the hub, {accepted} accepted")
-        expect(self.cases_distinct == self.cases, "two cases for one appeal")
         expect(self.to_hub_undelivered == 0, "park → hub messages left undelivered")
         expect(self.to_hub_received == self.to_hub_written, "park → hub messages lost")
         expect(self.to_park_undelivered == 0, "hub → park messages left undelivered")
@@ -629,6 +627,10 @@ def drill_beat(ctx: Context) -> Result:
     while not (done := weekend.due_work_done(plan)).complete:
         expect(time.monotonic() < deadline, f"beat did not catch up: {done.line()}")
         time.sleep(2)
+    # Beat's first round may still be running somewhere: a moment, then exactly once each.
+    time.sleep(10)
+    done = weekend.due_work_done(plan)
+    expect(done.exact, f"not exactly once: {done.line()}")
     # Another round of every periodic task must change nothing.
     weekend.run_again()
     again = weekend.due_work_done(plan)

@@ -68,7 +68,12 @@ class Done:
 
     @property
     def complete(self) -> bool:
+        """Everything that fell due is done (and no more: `exact` says whether it was twice)."""
         return all(self.counts[name] >= wanted for name, wanted in self.expected.items())
+
+    @property
+    def exact(self) -> bool:
+        return self.counts == self.expected
 
     def line(self) -> str:
         return ", ".join(f"{name} {value}" for name, value in self.counts.items())
@@ -221,7 +226,7 @@ def due_work_done(plan: Plan) -> Done:
 
 
 def run_again() -> None:
-    """Every task that caught up, sent once more to the workers; then time for them to finish."""
-    for task in PERIODIC:
-        app.send_task(task)
-    time.sleep(20)
+    """Every task that caught up, once more, here and now (synchronously, in this process, as
+    a worker runs it): when it returns, whatever it would do again is done."""
+    for name in PERIODIC:
+        app.tasks[name].apply(throw=True)
