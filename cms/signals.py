@@ -1,5 +1,5 @@
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from servicedays.signals import service_days_changed
@@ -18,5 +18,8 @@ post_delete.connect(content_changed, sender=ParkSettings, dispatch_uid="cms-cach
 post_delete.connect(
     content_changed, sender=PageViewRestriction, dispatch_uid="cms-cache-unrestrict"
 )
+# The navigation's URLs are built from the site's host and root page.
+post_save.connect(content_changed, sender=Site, dispatch_uid="cms-cache-site")
+post_delete.connect(content_changed, sender=Site, dispatch_uid="cms-cache-site-deleted")
 # The home page lists upcoming service days.
 service_days_changed.connect(content_changed, dispatch_uid="cms-cache-service-days")

@@ -7,7 +7,9 @@ from django.db import connection
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django_tenants.utils import schema_context
+from wagtail.models import Site
 
+from cms.cache import content_generation
 from enterprises.models import Enterprise
 from tests.cms import content
 from tests.conftest import host_client, log_in
@@ -150,3 +152,13 @@ def test_a_park_stores_no_more_pages_than_the_cap(park_a, park_a_client, park_b_
     assert len(_cached_page_keys(park_a)) == 2
     # The cap is per park.
     assert park_b_client.get("/")["X-Page-Cache"] == "miss"
+
+
+def test_a_change_to_the_parks_site_is_a_content_change(park_a):
+    # The navigation's shared URLs are built from the site's host and root page.
+    with schema_context(park_a.schema_name):
+        before = content_generation()
+        site = Site.objects.get(is_default_site=True)
+        site.site_name = "天安云谷（新）"
+        site.save()
+        assert content_generation() != before
