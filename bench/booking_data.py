@@ -12,8 +12,8 @@ from core.tasks import tasks_muted
 
 from . import provision
 
-PARK_NUMBER = 6
-PARK = provision.slug(PARK_NUMBER)  # bench06
+PARK_NUMBER = 3
+PARK = provision.slug(PARK_NUMBER)  # bench03 (the benches run with parks bench01-05)
 HOST = provision.domain(PARK_NUMBER)
 PASSWORD = "Bench-Booking-2026"
 CLIENTS = 20
