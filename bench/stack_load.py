@@ -47,6 +47,9 @@ def run(env: dict[str, str]) -> dict[str, float]:
     if "load_p95_ms" not in figures:
         sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
         raise RuntimeError(f"make load gave no figures (exit {done.returncode})")
+    if figures.get("load_errors"):
+        # deploy/load/run.py prints the failures (Locust's failures CSV) after its table.
+        log("load: failures:\n" + done.stdout[-3000:])
     table = [line for line in done.stdout.splitlines() if line.startswith(("journey", "all "))]
     log("load: " + " | ".join(table))
     return {

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import secrets
 import shutil
 import signal
+import socket
 import ssl
 import string
 import subprocess  # nosec B404
@@ -347,9 +349,15 @@ class Stack:
         if self.prepare:
             self._prepare()
         self.broker.purge(env)
-        self._nginx_start()
+        # The web nodes listen before nginx starts: an upstream refused once is skipped by that
+        # nginx worker for fail_timeout (10 s), and the first requests would find none alive.
+        self.web_ports = [embedded._free_port() for _ in range(WEB_NODES)]
         for node in range(WEB_NODES):
             self.web_start(node)
+        for node, port in enumerate(self.web_ports):
+            child = self.children[f"web{node + 1}"]
+            embedded.wait_until(child, functools.partial(_listening, port), child.name)
+        self._nginx_start()
         for number in range(CELERY_WORKERS):
             self.worker_start(number)
         self.beat_start()
@@ -408,7 +416,6 @@ class Stack:
 
     def _nginx_start(self) -> None:
         cert, key = _tls_ensure(self.state)
-        self.web_ports = [embedded._free_port() for _ in range(WEB_NODES)]
         site = nginx_site(
             upstreams=[f"127.0.0.1:{port}" for port in self.web_ports],
             server_names=server_names(
@@ -525,6 +532,14 @@ class Stack:
             embedded.stop_all([self.cache])
 
 
+def _listening(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 def insecure_context() -> ssl.SSLContext:
     """The stack's certificate is self-signed: clients here do not verify it."""
     context = ssl.create_default_context()
@@ -601,6 +616,12 @@ def load(users: int, run_time: str, prepare: bool) -> int:
     """`make load`: the stack, then deploy/load/run.py (Locust, a process of its own) against
     nginx; its table and LOAD lines on stdout, its exit code (1 when a request failed)."""
     with running(prepare=prepare) as stack:
+        if stack.cache is not None:
+            # The stack's own Redis keeps the rate-limit counters of an earlier run (an hour
+            # long); the load accounts would be refused. Nothing in the cache must survive.
+            import redis  # noqa: PLC0415 - django-redis's client, only needed here
+
+            redis.Redis.from_url(stack.env["REDIS_URL"]).flushdb()
         env = {
             **stack.env,
             "LOAD_SCHEME": "https",
