@@ -170,3 +170,12 @@ def test_a_drill_waits_while_a_message_is_still_on_its_way():
     assert not settled(to_hub_undelivered=1).settled()
     assert not settled(to_park_received=19).settled()
     assert not settled(cases=19).settled()
+
+
+def test_only_an_unreachable_node_is_taken_out_of_the_upstream(tmp_path):
+    # With http_503 here, /healthz's 503 (a worker down) disabled both nodes for 10 s: every
+    # request in that time answered 502 "no live upstreams".
+    text = site(tmp_path)
+    assert "proxy_next_upstream error timeout;" in text
+    assert "http_503" not in text
+    assert "http_502" not in text
