@@ -437,6 +437,15 @@ class Submitters:
         for worker in self.workers:
             worker.join(HTTP_TIMEOUT_S * 10)
 
+    def result(self, *, late: int, late_what: str, notes: list[str]) -> Result:
+        """The drill's end: no submission given up, none failed late, the counts exact."""
+        counts, _waited = settle(self.ctx.prefix(self.drill))
+        notes.append(f"failed attempts: {self.reasons()}")
+        expect(self.given_up == 0, f"a submission failed for good: {self.reasons()}")
+        expect(late == 0, f"{late} requests failed {late_what}")
+        counts.check(appeals=self.done, accepted=0)
+        return Result(self.drill, True, counts, notes)
+
     def failures_after(self, moment: float) -> int:
         with self.lock:
             return sum(1 for when, _ in self.failures if when > moment)
@@ -459,18 +468,13 @@ def drill_database(ctx: Context) -> Result:
     # Connections the nodes held died with the server; the health check replaces each on its
     # next request, so failures may come just after the restart, never 5 s later.
     late = load.failures_after(back + 5)
-    counts, waited = settle(ctx.prefix("database"))
     notes = [
         f"{load.done} submissions succeeded ({before} before the restart), "
         f"{len(load.failures)} attempts failed (retried with the same key), "
         f"{late} failures later than 5 s after the restart, {load.given_up} given up",
         f"requests in the last 10 s: all answered ({after:.0f} → end)",
     ]
-    notes.append(f"failed attempts: {load.reasons()}")
-    expect(load.given_up == 0, f"a submission failed for good: {load.reasons()}")
-    expect(late == 0, f"{late} requests failed after the database was back")
-    counts.check(appeals=load.done, accepted=0)
-    return Result("database", True, counts, notes)
+    return load.result(late=late, late_what="after the database was back", notes=notes)
 
 
 def drill_web(ctx: Context) -> Result:
@@ -486,17 +490,12 @@ def drill_web(ctx: Context) -> Result:
         stack.web_start(0)
         time.sleep(5)
     late = load.failures_after(killed + 3)
-    counts, waited = settle(ctx.prefix("web"))
     notes = [
         f"{load.done} submissions succeeded ({during} by the end of the 15 s on one node), "
         f"{len(load.failures)} attempts failed and were retried, {late} failures later than 3 s "
         f"after the kill, {load.given_up} given up",
     ]
-    notes.append(f"failed attempts: {load.reasons()}")
-    expect(load.given_up == 0, f"a submission failed for good: {load.reasons()}")
-    expect(late == 0, f"{late} requests failed after nginx had marked the node down")
-    counts.check(appeals=load.done, accepted=0)
-    return Result("web", True, counts, notes)
+    return load.result(late=late, late_what="after nginx had marked the node down", notes=notes)
 
 
 def direct(stack: prodlike.Stack, port: int, host: str, path: str, cookies: str = ""):
