@@ -31,5 +31,6 @@ urlpatterns = [
     path("notifications/", include("notifications.urls")),
     path("service-days/", include("servicedays.urls_hub")),
     path("analytics/", include("analytics.urls_hub")),
+    path("district-policies/", include("proactive.urls_hub")),
     path("django-admin/", admin.site.urls),
 ]

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("enterprises.urls")),
     path("", include("appeals.urls")),
     path("", include("servicedays.urls")),
+    path("", include("proactive.urls")),
     path("office/analytics/", include("analytics.urls_park")),
     path("notifications/", include("notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

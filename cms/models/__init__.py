@@ -3,12 +3,20 @@
 from .guides import GuideIndexPage, GuidePage
 from .home import ParkHomePage
 from .news import NewsIndexPage, NewsPage
-from .policies import PolicyIndexPage, PolicyPage, PolicyPageTag
+from .policies import (
+    EnterpriseSize,
+    PolicyIndexPage,
+    PolicyPage,
+    PolicyPageTag,
+    QualificationRule,
+    shanghai_today,
+)
 from .services import ServiceIndexPage, ServicePage
 from .settings import ParkSettings
 from .snippets import Industry, Qualification, ServiceProvider
 
 __all__ = [
+    "EnterpriseSize",
     "GuideIndexPage",
     "GuidePage",
     "Industry",
@@ -20,7 +28,9 @@ __all__ = [
     "PolicyPage",
     "PolicyPageTag",
     "Qualification",
+    "QualificationRule",
     "ServiceIndexPage",
     "ServicePage",
     "ServiceProvider",
+    "shanghai_today",
 ]

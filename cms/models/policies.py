@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 from zoneinfo import ZoneInfo
@@ -48,6 +49,11 @@ class EnterpriseSize(models.TextChoices):
     SMALL = "small", _("Small")
     MEDIUM = "medium", _("Medium")
     LARGE = "large", _("Large")
+
+
+class QualificationRule(models.TextChoices):
+    ALL = "all", _("All of the qualifications")
+    ANY = "any", _("Any one of the qualifications")
 
 
 class ChoiceArrayField(ArrayField):
@@ -150,6 +156,31 @@ class PolicyPage(SharedViewRestrictionsMixin, SegmentedSearchMixin, Page):
     qualifications = ParentalManyToManyField(
         "cms.Qualification", blank=True, verbose_name=_("required qualifications")
     )
+    qualification_rule: models.CharField[str, str] = models.CharField(
+        _("qualifications needed"),
+        max_length=3,
+        choices=QualificationRule.choices,
+        default=QualificationRule.ALL,
+    )
+    no_application_needed: models.BooleanField[bool, bool] = models.BooleanField(
+        _("granted without application (免申即享)"),
+        default=False,
+        help_text=_(
+            "Qualifying enterprises receive the benefit without applying: the park exports the "
+            "list of qualifying enterprises for the department."
+        ),
+    )
+    park_interpretation = RichTextField(
+        _("park interpretation"),
+        blank=True,
+        help_text=_("The park's own reading of a district policy: kept when the district updates it."),
+    )
+    district_key: models.UUIDField[uuid.UUID | None, uuid.UUID | None] = models.UUIDField(
+        _("district policy"), null=True, blank=True, unique=True, editable=False
+    )
+    district_version: models.PositiveIntegerField[int, int] = models.PositiveIntegerField(
+        default=0, editable=False
+    )
     application_opens: models.DateField[datetime.date | None, datetime.date | None] = (
         models.DateField(_("applications open"), null=True, blank=True)
     )
@@ -191,10 +222,13 @@ class PolicyPage(SharedViewRestrictionsMixin, SegmentedSearchMixin, Page):
                     [FieldPanel("min_years_since_founding"), FieldPanel("max_years_since_founding")]
                 ),
                 FieldPanel("qualifications"),
+                FieldPanel("qualification_rule"),
             ],
             heading=_("Eligibility"),
         ),
         FieldRowPanel([FieldPanel("application_opens"), FieldPanel("application_closes")]),
+        FieldPanel("no_application_needed"),
+        FieldPanel("park_interpretation"),
         FieldPanel("attachments"),
         FieldPanel("tags"),
     ]

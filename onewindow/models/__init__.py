@@ -10,6 +10,7 @@ from .cases import (
     ReceivedMessage,
 )
 from .directory import AppealCategory, CalendarOverride, Department, Liaison, RoutingRule
+from .policies import DistrictPolicy, ParkProactiveFigures
 from .servicedays import HubBooking, HubServiceDay
 from .window import WindowRecord
 
@@ -23,11 +24,13 @@ __all__ = [
     "CaseEvent",
     "CasePause",
     "Department",
+    "DistrictPolicy",
     "ExtensionRequest",
     "HubBooking",
     "HubServiceDay",
     "Liaison",
     "ParkMessage",
+    "ParkProactiveFigures",
     "ReceivedMessage",
     "RoutingRule",
     "WindowRecord",

@@ -37,6 +37,8 @@ TENANT_APPS = [
     "appeals",
     "servicedays",
     "cms",
+    # Enterprise profiles, policy matching, outreach and visits (主动精准服务).
+    "proactive",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

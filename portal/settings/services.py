@@ -1,6 +1,8 @@
 """PostgreSQL (and its read replica), Redis, cache and Celery: from DATABASE_URL,
 DATABASE_REPLICA_URL and REDIS_URL."""
 
+from celery.schedules import crontab
+
 from . import env
 
 
@@ -90,6 +92,21 @@ CELERY_BEAT_SCHEDULE = {
     },
     "servicedays-complete": {"task": "servicedays.tasks.days_complete", "schedule": 900.0},
     "servicedays-liaisons-brief": {"task": "servicedays.tasks.liaisons_brief", "schedule": 900.0},
+    # Proactive service: matches again after midnight (expiries take effect that day), the
+    # digest of new matches in the morning, district policies swept, figures for the district.
+    "proactive-matches-refresh": {
+        "task": "proactive.tasks.matches_refresh",
+        "schedule": crontab(hour=0, minute=5),
+    },
+    "proactive-digests": {
+        "task": "proactive.tasks.digests_send",
+        "schedule": crontab(hour=9, minute=0),
+    },
+    "proactive-district-policies": {
+        "task": "proactive.tasks.district_policies_fanout",
+        "schedule": 600.0,
+    },
+    "proactive-figures": {"task": "proactive.tasks.figures_report", "schedule": 3600.0},
     # Hourly: the report goes out in the first hour beat runs on the month's first working day.
     "analytics-monthly-report": {"task": "analytics.tasks.monthly_report", "schedule": 3600.0},
 }
