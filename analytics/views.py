@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Min, QuerySet, Sum
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,9 +15,11 @@ from django.utils.translation import pgettext
 
 from accounts.models import Role
 from accounts.permissions import role_required
+from core.rates import Rate
 from core.replica import replica_reads
-from onewindow.models import Department
+from onewindow.models import Department, ParkProactiveFigures
 from onewindow.selectors import liaison_department
+from proactive.services.figures import REPORTED, park_figures
 from tenants.selectors import park_current
 
 from . import dashboard as boards
@@ -117,7 +119,7 @@ def _shown(value: float | None) -> str:
 @replica_reads
 def district(request):
     form, scope = _scope(request)
-    board = boards.district_dashboard(scope)
+    board = _with_proactive(boards.district_dashboard(scope), _proactive_district_table())
     sort = request.GET.get("sort", "on_time")
     if sort != "on_time":
         board.tables["departments"] = boards.department_scorecard(
@@ -132,6 +134,85 @@ def district(request):
         sorts=[(name, boards.metric_labels()[name]) for name in boards.DEPARTMENT_METRICS],
         report_url=reverse("analytics:report"),
     )
+
+
+def _with_proactive(board: boards.Dashboard, table: Table) -> boards.Dashboard:
+    """The board with a proactive-service table (exported like the others). The board may be
+    the cached one: the cache hands out a copy, so adding to it changes nothing shared."""
+    board.tables[table.name] = table
+    return board
+
+
+def _proactive_labels() -> dict[str, str]:
+    return {
+        "profiles": _("Enterprise profiles"),
+        "matches": _("Policy matches"),
+        "enterprises_matched": _("Enterprises with a match"),
+        "outreach_done": _("Outreach contacts made"),
+        "applied": _("Applied"),
+        "granted": _("Granted"),
+        "visits": _("Visits this period"),
+        "visits_due": _("Enterprises due a visit"),
+        "visited": _("Enterprises visited"),
+        "visit_appeals": _("Visit items filed as appeals"),
+    }
+
+
+def _proactive_park_table() -> Table:
+    """The park's proactive-service figures, counted now from the park's own tables."""
+    figures = park_figures()
+    labels = _proactive_labels()
+    rows = [[Cell(labels[name]), Cell(getattr(figures, name))] for name in REPORTED]
+    rows.append([Cell(_("Visit coverage")), Cell(Rate(figures.visited, figures.visits_due))])
+    return Table(
+        name="proactive",
+        title=_("Proactive service"),
+        headers=[_("Figure"), _("Count")],
+        rows=rows,
+        note=_("Counted now; the visits are of the visit period %(start)s to %(end)s.")
+        % {"start": figures.period_start.isoformat(), "end": figures.period_end.isoformat()},
+    )
+
+
+def _proactive_district_table() -> Table:
+    """Each active park's proactive-service figures as the park last reported them (hourly),
+    and the district's totals: aggregates over the hub's rows."""
+    reported = ParkProactiveFigures.objects.filter(park__is_active=True)
+    labels = _proactive_labels()
+    rows = [
+        [
+            Cell(row.park.name),
+            *(Cell(getattr(row, name)) for name in REPORTED),
+            Cell(_as_of(row.counted_at)),
+        ]
+        for row in reported.select_related("park").order_by("park__name")
+    ]
+    if rows:
+        totals = reported.aggregate(
+            **{name: Sum(name) for name in REPORTED}, counted_at=Min("counted_at")
+        )
+        rows.append(
+            [
+                Cell(_("All parks")),
+                *(Cell(totals[name]) for name in REPORTED),
+                Cell(_as_of(totals["counted_at"])),
+            ]
+        )
+    return Table(
+        name="proactive_parks",
+        title=_("Proactive service by park"),
+        headers=[
+            pgettext("place", "Park"),
+            *(labels[name] for name in REPORTED),
+            _("As of"),
+        ],
+        rows=rows,
+        note=_("Each park counts its figures every hour; visits are of its current visit period."),
+    )
+
+
+def _as_of(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
 
 
 @role_required(Role.LIAISON)
@@ -149,7 +230,7 @@ def department(request):
 @replica_reads
 def park(request):
     form, scope = _scope(request, park=park_current().pk)
-    board = boards.park_dashboard(scope)
+    board = _with_proactive(boards.park_dashboard(scope), _proactive_park_table())
     return _page(request, "analytics/park.html", board, form)
 
 

@@ -65,6 +65,10 @@ UNITS = {
     "api_token_me_ratio": "ratio",
     "api_appeals_ratio": "ratio",
     "api_appeals_rps": "req/s",
+    "policy_match_all_s": "s",
+    "policy_match_all_ratio": "ratio",
+    "policy_match_one_publish_ms": "ms",
+    "policy_match_one_publish_ratio": "ratio",
 }
 
 
@@ -116,6 +120,7 @@ def main(only: list[str]) -> int:
         home,
         memory,
         migrate_noop,
+        policy_match,
         provision,
         routing,
         scale,
@@ -155,6 +160,7 @@ def main(only: list[str]) -> int:
         "booking_contention": lambda: booking_contention.run(env),
         "dashboard": lambda: dashboard.run(env),
         "api": lambda: api.run(env),
+        "policy_match": lambda: policy_match.run(env),
         # Last: the production-shaped stack of its own (portal/prodlike.py), Locust against it.
         "load": lambda: stack_load.run(env),
     }

@@ -1,5 +1,6 @@
 """`manage.py seed_demo`: the hub, the five parks and their content, then a year of appeals and
-service days (which need the parks' enterprises and the hub's departments). Idempotent."""
+service days (which need the parks' enterprises and the hub's departments), then proactive
+service (profiles, matches, outreach, visits, a district policy). Idempotent."""
 
 from django.conf import settings
 
@@ -9,6 +10,7 @@ from tenants.services import hub_ensure, in_public_schema
 from .appeals import demo_appeals_seed
 from .appeals.texts import APPEALS_PER_PARK
 from .parks import PARKS, seed_hub, seed_park
+from .proactive import demo_proactive_seed
 from .servicedays import demo_service_days_seed
 
 
@@ -26,4 +28,5 @@ def seed(progress=print, appeals_per_park: int = APPEALS_PER_PARK) -> list[Park]
         parks.append(seed_park(spec, number))
     demo_appeals_seed(parks=parks, progress=progress, count=appeals_per_park)
     demo_service_days_seed(parks=parks, progress=progress)
+    demo_proactive_seed(parks=parks, progress=progress)
     return parks

@@ -1,9 +1,13 @@
 """Proactive precise service (主动精准服务) in a park: the enterprise profile (一企一档), policy
 matches, outreach by the park's staff and regular visits (走访)."""
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 # Annual revenue (营业收入) and total assets (资产总额) are asked as bands, in 万元. The band
@@ -15,17 +19,22 @@ REVENUE_BANDS = (
 ASSETS_BANDS = (0, 100, 300, 2000, 5000, 8000, 10000, 80000, 120000)
 
 
-def band_choices(edges: tuple[int, ...]) -> list[tuple[int, str]]:
-    choices = []
-    for low, high in zip(edges, (*edges[1:], None), strict=True):
-        if high is None:
-            label = _("%(low)s 万元 or more") % {"low": f"{low:,}"}
-        elif low == 0:
-            label = _("under %(high)s 万元") % {"high": f"{high:,}"}
-        else:
-            label = _("%(low)s to under %(high)s 万元") % {"low": f"{low:,}", "high": f"{high:,}"}
-        choices.append((low, label))
-    return choices
+def _band_label(low: int, high: int | None) -> str:
+    if high is None:
+        return gettext("%(low)s 万元 or more") % {"low": f"{low:,}"}
+    if low == 0:
+        return gettext("under %(high)s 万元") % {"high": f"{high:,}"}
+    return gettext("%(low)s to under %(high)s 万元") % {"low": f"{low:,}", "high": f"{high:,}"}
+
+
+# Formatted when shown, in the reader's language (not once, at import).
+band_label = lazy(_band_label, str)
+
+
+def band_choices(edges: tuple[int, ...]) -> list[tuple[int, Any]]:
+    return [
+        (low, band_label(low, high)) for low, high in zip(edges, (*edges[1:], None), strict=True)
+    ]
 
 
 class SizeClass(models.TextChoices):
@@ -140,11 +149,25 @@ class Verdict(models.TextChoices):
 
 class PolicyMatch(models.Model):
     """A policy an enterprise qualifies for, or misses by one criterion (`missing`). Written
-    by proactive.matching only; non-matches are not stored."""
+    by proactive.matching only; non-matches are not stored.
 
-    policy = models.ForeignKey("cms.PolicyPage", on_delete=models.CASCADE, related_name="+")
+    Derived rows, written by the hundred thousand: no foreign-key constraint in the database
+    (a deferred check per row made the commit of a park's refresh cost more than the matching);
+    Django deletes them with their policy or enterprise (on_delete), and a refresh rewrites them."""
+
+    policy = models.ForeignKey(
+        "cms.PolicyPage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
     enterprise = models.ForeignKey(
-        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="+"
+        "enterprises.Enterprise",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
     )
     verdict = models.CharField(max_length=5, choices=Verdict.choices)
     missing = models.CharField(max_length=20, blank=True)

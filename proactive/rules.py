@@ -2,8 +2,8 @@
 
 Each criterion a policy sets — industries, size classes, years since founding, qualifications —
 is met, not met, or unknown (the profile lacks the field it needs). A profile that meets every
-criterion qualifies ("match"); one that fails exactly one (not met or unknown) is a near miss
-("near"), shown with what is missing. A policy that sets no criterion targets no one and matches
+criterion qualifies ("match"); one that is a single step short — one profile field still to give,
+or one qualification to obtain — is a near miss ("near"), shown with what is missing. A policy that sets no criterion targets no one and matches
 no one.
 
 Two evaluations, one definition: `evaluate` explains one profile against one policy (the
@@ -78,7 +78,7 @@ class Criteria:
         industries = list(policy.industries.all())
         qualifications = list(policy.qualifications.all())
         return cls(
-            policy_id=policy.pk,
+            policy_id=policy.id,
             divisions=divisions_covered(code for item in industries for code in item.codes)
             if industries
             else None,
@@ -198,10 +198,19 @@ class Evaluation:
 
     @property
     def verdict(self) -> str | None:
+        """Match: every criterion met. Near miss: one criterion short, and within reach — a
+        profile field still to give (unknown) or a qualification to obtain or renew; another
+        industry, size or age is not "nearly" eligible."""
         if not self.results:
             return None
-        failing = len(self.missing)
-        return Verdict.MATCH if failing == 0 else Verdict.NEAR if failing == 1 else None
+        missing = self.missing
+        if not missing:
+            return Verdict.MATCH
+        if len(missing) == 1 and (
+            missing[0].outcome == Outcome.UNKNOWN or missing[0].key == QUALIFICATIONS
+        ):
+            return Verdict.NEAR
+        return None
 
 
 def _size_label(value: str) -> str:
@@ -336,6 +345,29 @@ def profiles_load(**filters: Any) -> list[EnterpriseProfile]:
     )
 
 
+def facts_load(**filters: Any) -> list[Facts]:
+    """`Facts` of the profiles of verified enterprises, read as plain rows (two queries): what
+    the background matching reads for a whole park."""
+    profiles = EnterpriseProfile.objects.filter(enterprise__status="verified", **filters)
+    held: dict[int, dict[int, datetime.date | None]] = defaultdict(dict)
+    for enterprise_id, qualification_id, until in ProfileQualification.objects.filter(
+        profile__in=profiles
+    ).values_list("profile__enterprise_id", "qualification_id", "expires_on"):
+        held[enterprise_id][qualification_id] = until
+    return [
+        Facts(
+            enterprise_id=enterprise_id,
+            division=code,
+            size=size or None,
+            founded_on=founded_on,
+            qualifications=held.get(enterprise_id, {}),
+        )
+        for enterprise_id, code, size, founded_on in profiles.order_by("enterprise_id").values_list(
+            "enterprise_id", "industry__code", "size_class", "founded_on"
+        )
+    ]
+
+
 def evaluate_profile(
     profile: EnterpriseProfile | None, policies: Iterable[PolicyPage], today: datetime.date
 ) -> dict[int, Evaluation]:
@@ -347,7 +379,7 @@ def evaluate_profile(
     else:
         profile = profiles_load(pk=profile.pk)[0] if profile.enterprise.is_verified else profile
         facts = Facts.of(profile)
-    return {policy.pk: evaluate(Criteria.of(policy), facts, today) for policy in loaded}
+    return {policy.id: evaluate(Criteria.of(policy), facts, today) for policy in loaded}
 
 
 # --- Everyone at once ----------------------------------------------------------------------
@@ -416,9 +448,19 @@ class Population:
         near, running = [], self.all
         for index in range(len(keys) - 1, -1, -1):
             others = prefix[index] & running
-            near.append((keys[index], others & ~met[index] & self.all))
+            near.append((keys[index], others & ~met[index] & self.within_reach(keys[index])))
             running &= met[index]
         return qualify, near[::-1]
+
+    def within_reach(self, key: str) -> int:
+        """Who can still come to meet the criterion (Evaluation.verdict): anyone for a
+        qualification, only those whose profile lacks the field for the others."""
+        return {
+            INDUSTRY: self.no_division,
+            SIZE: self.no_size,
+            FOUNDED: self.no_founding,
+            QUALIFICATIONS: self.all,
+        }[key]
 
     def enterprise_ids(self, mask: int) -> Iterator[int]:
         bits = bin(mask)[:1:-1]  # bit 0 first

@@ -173,7 +173,9 @@ class PolicyPage(SharedViewRestrictionsMixin, SegmentedSearchMixin, Page):
     park_interpretation = RichTextField(
         _("park interpretation"),
         blank=True,
-        help_text=_("The park's own reading of a district policy: kept when the district updates it."),
+        help_text=_(
+            "The park's own reading of a district policy: kept when the district updates it."
+        ),
     )
     district_key: models.UUIDField[uuid.UUID | None, uuid.UUID | None] = models.UUIDField(
         _("district policy"), null=True, blank=True, unique=True, editable=False

@@ -6,6 +6,7 @@ from typing import overload
 
 from wagtail.models import Page, Site
 
+from cms.industries import THEME_CODES
 from cms.models import (
     GuideIndexPage,
     GuidePage,
@@ -73,6 +74,11 @@ def provider_ensure(spec: specs.Provider) -> ServiceProvider:
 
 
 def _named(model, names: tuple[str, ...]) -> list:
+    if model is Industry:  # the GB/T 4754 divisions each cluster covers, for matching
+        return [
+            model.objects.get_or_create(name=name, defaults={"codes": list(THEME_CODES[name])})[0]
+            for name in names
+        ]
     return [model.objects.get_or_create(name=name)[0] for name in names]
 
 

@@ -2,13 +2,14 @@
 written to PolicyMatch.
 
 Only matches and near misses are stored. Every write takes the park's matching lock and reads
-after taking it, so a full refresh and a single re-match never interleave; rows are replaced
-through a temporary table (COPY), keeping `since` and `notified_at` of a row whose verdict did
+after taking it, so a full refresh and a single re-match never interleave; rows are replaced by
+difference (new ones COPYed in), keeping `since` and `notified_at` of a row whose verdict did
 not change — so the digest tells an enterprise of each new match once.
 """
 
 import datetime
 import logging
+from collections.abc import Iterable
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -17,7 +18,7 @@ from cms.models import PolicyPage
 from cms.models.policies import shanghai_today
 
 from ..models import PolicyMatch
-from ..rules import Criteria, Facts, match_all, policies_load, profiles_load
+from ..rules import Criteria, facts_load, match_all, policies_load
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ def policy_rematch(*, policy_id: int, today: datetime.date | None = None) -> int
     with transaction.atomic():
         _lock()
         policies = matchable(policies_load(PolicyPage.objects.live().filter(pk=policy_id)), today)
-        facts = [Facts.of(profile) for profile in profiles_load()] if policies else []
+        facts = facts_load() if policies else []
         rows = match_all([Criteria.of(p) for p in policies], facts, today)
         return _replace(rows, scope=("policy_id", policy_id))
 
@@ -43,9 +44,9 @@ def enterprise_rematch(*, enterprise_id: int, today: datetime.date | None = None
     today = today or shanghai_today()
     with transaction.atomic():
         _lock()
-        profiles = profiles_load(enterprise_id=enterprise_id)
-        policies = matchable(policies_load(), today) if profiles else []
-        rows = match_all([Criteria.of(p) for p in policies], [Facts.of(p) for p in profiles], today)
+        facts = facts_load(enterprise_id=enterprise_id)
+        policies = matchable(policies_load(), today) if facts else []
+        rows = match_all([Criteria.of(p) for p in policies], facts, today)
         return _replace(rows, scope=("enterprise_id", enterprise_id))
 
 
@@ -55,7 +56,7 @@ def matches_refresh(today: datetime.date | None = None) -> int:
     with transaction.atomic():
         _lock()
         policies = matchable(policies_load(), today)
-        facts = [Facts.of(profile) for profile in profiles_load()]
+        facts = facts_load()
         rows = match_all([Criteria.of(p) for p in policies], facts, today)
         changed = _replace(rows, scope=None)
     logger.info("policy matches refreshed: %s changed", changed)
@@ -67,37 +68,49 @@ def _lock() -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':matching'))")
 
 
-def _replace(rows, *, scope: tuple[str, int] | None) -> int:
-    """Make the stored matches in `scope` exactly `rows`; how many rows were added or changed."""
+def _replace(rows: Iterable[tuple[int, int, str, str]], *, scope: tuple[str, int] | None) -> int:
+    """Make the stored matches in `scope` exactly `rows`; how many rows were added or changed.
+
+    The difference is worked out here from the stored rows (read under the lock): new rows are
+    COPYed in, rows whose verdict or missing criterion changed are updated (a new verdict starts
+    again: `since` now, not yet told), rows no longer matching are deleted. A refresh that
+    changes nothing writes nothing."""
+    stored = (
+        PolicyMatch.objects.all()
+        if scope is None
+        else PolicyMatch.objects.filter(**{scope[0]: scope[1]})
+    )
+    existing = {
+        (policy_id, enterprise_id): (pk, verdict, missing)
+        for pk, policy_id, enterprise_id, verdict, missing in stored.values_list(
+            "pk", "policy_id", "enterprise_id", "verdict", "missing"
+        )
+    }
+    now = timezone.now()
+    new, changed, verdict_changed = [], [], []
+    for policy_id, enterprise_id, verdict, missing in rows:
+        old = existing.pop((policy_id, enterprise_id), None)
+        if old is None:
+            new.append((policy_id, enterprise_id, verdict, missing, now))
+        elif old[1] != verdict:
+            verdict_changed.append((old[0], verdict, missing))
+        elif old[2] != missing:
+            changed.append((old[0], verdict, missing))
+    gone = [pk for pk, _verdict, _missing in existing.values()]
     table = PolicyMatch._meta.db_table
-    where = "TRUE" if scope is None else f"m.{scope[0]} = %s"
-    params = [] if scope is None else [scope[1]]
     with connection.cursor() as cursor:
-        cursor.execute(
-            "CREATE TEMP TABLE proactive_new_match (policy_id integer, enterprise_id integer,"
-            " verdict varchar(5), missing varchar(20)) ON COMMIT DROP"
+        if gone:
+            cursor.execute(f"DELETE FROM {table} WHERE id = ANY(%s)", [gone])  # noqa: S608 - a name
+        if new:
+            with cursor.copy(
+                f"COPY {table} (policy_id, enterprise_id, verdict, missing, since) FROM STDIN"
+            ) as copy:
+                for row in new:
+                    copy.write_row(row)
+    for pk, verdict, missing in verdict_changed:
+        PolicyMatch.objects.filter(pk=pk).update(
+            verdict=verdict, missing=missing, since=now, notified_at=None
         )
-        with cursor.copy(
-            "COPY proactive_new_match (policy_id, enterprise_id, verdict, missing) FROM STDIN"
-        ) as copy:
-            for row in rows:
-                copy.write_row(row)
-        cursor.execute(
-            f"DELETE FROM {table} m WHERE {where} AND NOT EXISTS (SELECT 1 FROM"  # noqa: S608 - names only
-            " proactive_new_match n WHERE n.policy_id = m.policy_id"
-            " AND n.enterprise_id = m.enterprise_id)",
-            params,
-        )
-        cursor.execute(
-            f"INSERT INTO {table} AS m (policy_id, enterprise_id, verdict, missing, since,"  # noqa: S608 - names only
-            " notified_at) SELECT policy_id, enterprise_id, verdict, missing, %s, NULL"
-            " FROM proactive_new_match ON CONFLICT (policy_id, enterprise_id) DO UPDATE SET"
-            " verdict = EXCLUDED.verdict, missing = EXCLUDED.missing,"
-            " since = CASE WHEN m.verdict = EXCLUDED.verdict THEN m.since ELSE EXCLUDED.since END,"
-            " notified_at = CASE WHEN m.verdict = EXCLUDED.verdict THEN m.notified_at END"
-            " WHERE m.verdict <> EXCLUDED.verdict OR m.missing <> EXCLUDED.missing",
-            [timezone.now()],
-        )
-        changed = cursor.rowcount
-        cursor.execute("DROP TABLE proactive_new_match")
-    return changed
+    for pk, verdict, missing in changed:
+        PolicyMatch.objects.filter(pk=pk).update(verdict=verdict, missing=missing)
+    return len(new) + len(changed) + len(verdict_changed)

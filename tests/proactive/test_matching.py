@@ -76,11 +76,13 @@ def test_publishing_a_policy_matches_the_profiles_that_qualify(park_a, run_tasks
         fill("other_enterprise_user", code="39", headcount=400, revenue=5000)  # medium factory
         page = software_policy()
         assert verdicts(page) == {"enterprise_user": "match"}
+        page.industries.add(Industry.objects.get(code="C"))
+        page.save_revision().publish()
+        # Manufacturing now, but medium-sized: another size is not a near miss.
+        assert verdicts(page) == {"enterprise_user": "match"}
         page.enterprise_sizes = ["small", "micro", "medium"]
         page.save_revision().publish()
-        assert verdicts(page) == {"enterprise_user": "match", "other_enterprise_user": "near"}
-        near = PolicyMatch.objects.get(policy=page, verdict="near")
-        assert near.missing == "industry"
+        assert verdicts(page) == {"enterprise_user": "match", "other_enterprise_user": "match"}
         page.unpublish()
         assert verdicts(page) == {}
 
@@ -91,11 +93,14 @@ def test_a_profile_change_updates_that_enterprises_matches(park_a, run_tasks):
         page = software_policy()
         assert verdicts(page) == {}
         fill(code="39", headcount=40, revenue=500)
+        assert verdicts(page) == {}
+        fill(code="65", headcount=None, revenue=500)  # the size cannot be derived: near miss
         assert verdicts(page) == {"enterprise_user": "near"}
+        assert PolicyMatch.objects.get(policy=page).missing == "size"
         fill(code="65", headcount=40, revenue=500)
         assert verdicts(page) == {"enterprise_user": "match"}
-        fill(code="65", headcount=400, revenue=20000)  # now large: one criterion missed
-        assert verdicts(page) == {"enterprise_user": "near"}
+        fill(code="65", headcount=400, revenue=20000)  # now large
+        assert verdicts(page) == {}
 
 
 def test_an_expired_qualification_stops_matching_the_day_after_it_ends(park_a, run_tasks):

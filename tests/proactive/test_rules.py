@@ -75,7 +75,7 @@ def test_each_criterion_met_not_met_or_unknown_with_its_reason(criteria, facts, 
 def test_years_count_full_years_to_the_anniversary():
     assert CODER.years_on(TODAY) == 5
     assert FACTORY.years_on(TODAY) == 4
-    assert evaluate(Criteria(policy_id=8, min_years=5), FACTORY, TODAY).verdict == "near"
+    assert evaluate(Criteria(policy_id=8, min_years=5), FACTORY, TODAY).verdict is None
     assert evaluate(Criteria(policy_id=8, min_years=5), CODER, TODAY).verdict == "match"
 
 
@@ -98,6 +98,18 @@ def test_verdict_is_match_near_miss_or_nothing():
     assert (near.verdict, [r.key for r in near.missing]) == ("near", ["qualifications"])
     assert evaluate(policy, FACTORY, TODAY).verdict is None  # industry, size and qualification
     assert evaluate(Criteria(policy_id=10), CODER, TODAY).verdict is None  # no criterion at all
+
+
+def test_a_near_miss_is_within_reach_another_industry_is_not():
+    policy = Criteria(
+        policy_id=11, divisions=divisions_covered(["I"]), industry_names=("软件",), min_years=3
+    )
+    assert evaluate(policy, CODER, TODAY).verdict == "match"
+    unknown_industry = Facts(enterprise_id=4, founded_on=CODER.founded_on)
+    near = evaluate(policy, unknown_industry, TODAY)
+    assert (near.verdict, near.missing[0].reason) == ("near", "no_industry")
+    other_industry = Facts(enterprise_id=5, division="39", founded_on=CODER.founded_on)
+    assert evaluate(policy, other_industry, TODAY).verdict is None
 
 
 def _random_facts(rng: random.Random, enterprise_id: int) -> Facts:

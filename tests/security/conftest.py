@@ -1,6 +1,7 @@
 """The isolation matrix's world: real objects owned by the personas, built through the same
 helpers and services the other tests use, and one session cookie per persona."""
 
+import datetime
 import io
 
 import pytest
@@ -18,6 +19,7 @@ from PIL import Image as PILImage
 from accounts.models import Role, User
 from accounts.services import GROUP_FOR_ROLE, user_create
 from accounts.tokens import token_issue
+from cms.models import Industry
 from demo.parks import demo_uscc
 from enterprises.models import Enterprise
 from notifications.services import notify
@@ -31,6 +33,10 @@ from onewindow.models import (
 from onewindow.services.extensions import extension_request
 from open311.keys import api_key_issue
 from open311.selectors import service_code
+from proactive.services import matching
+from proactive.services.district import district_policy_publish, district_policy_save
+from proactive.services.profiles import profile_for, profile_save
+from proactive.services.visits import visit_record
 from servicedays.services import hubsync
 from servicedays.services.waitlist import waitlist_join
 from tenants.models import Park
@@ -68,11 +74,24 @@ def matrix_world(park_a, settings, tmp_path, matrix_sessions) -> dict[str, dict[
             **_reset_link("enterprise_user"),
             **_park_office(),
             **_park_content(),
+            **_park_proactive(),
         }
         day = park["day_object"]
         hubsync.day_sync_mark(day)
         hubsync.day_sync_deliver(day_id=day.pk)
+    admin = User.objects.get(username="district_admin")
     hub = {
+        "district_policy": district_policy_publish(
+            policy=district_policy_save(
+                by=admin,
+                title="矩阵区级政策",
+                issuing_authority="区工信局",
+                publish_date=datetime.date(2026, 11, 1),
+                effective_date=datetime.date(2026, 11, 15),
+                summary="矩阵",
+            ),
+            by=admin,
+        ).pk,
         "case": case.pk,
         "case_file": CaseAttachment.objects.filter(case=case).first().pk,
         "extension": extension_request(
@@ -124,6 +143,43 @@ def _park_office() -> dict[str, object]:
         "booking": booking.code,
         "booking_pk": booking.pk,
         "waitlist_entry": entry.pk,
+    }
+
+
+def _park_proactive() -> dict[str, object]:
+    """In the current park: a 免申即享 policy the persona enterprise qualifies for (its outreach
+    list and export), and a visit with a raised item not yet filed."""
+    mine = persona_enterprise()
+    window = User.objects.get(username="window_staff")
+    profile_save(
+        profile=profile_for(mine),
+        by=mine.account,
+        industry=Industry.objects.get(code="65"),
+        founded_on=datetime.date(2019, 3, 1),
+        headcount=40,
+        revenue_band=500,
+        assets_band=None,
+        tags=[],
+        qualifications=[],
+    )
+    policy = content.policy("矩阵：免申即享政策", slug="matrix-policy", no_application_needed=True)
+    policy.industries.set([Industry.objects.get(code="I")])
+    policy.save_revision().publish()
+    matching.policy_rematch(policy_id=policy.pk)
+    visit = visit_record(
+        enterprise=mine,
+        visited_on=datetime.date(2026, 11, 2),
+        visitor=window,
+        met_with="张总",
+        summary="矩阵走访",
+        items=["希望了解人才住房申请"],
+        by=window,
+    )
+    return {
+        "outreach_policy": policy.pk,
+        "outreach_enterprise": mine.pk,
+        "visit": visit.pk,
+        "visit_item": visit.items.get().pk,
     }
 
 
