@@ -150,6 +150,7 @@ def seed() -> None:
         index.add_child(instance=page)
         page.industries.set([rng.choice(targets)])
         page.qualifications.set(rng.sample(qualifications, rng.choice([0, 0, 1, 1, 1, 2])))
+        page.save()  # parental many-to-many fields are written when the page is saved
     log(f"policy_match: {POLICIES} policies in {time.monotonic() - started:.1f} s")
 
 

@@ -47,8 +47,13 @@ def _district_policy(today: datetime.date) -> None:
     if DistrictPolicy.objects.exists():
         return
     admin = User.objects.get(username="admin")
-    policy = district.district_policy_save(
-        by=admin,
+    for fields in (_specialised_policy(today), _tech_sme_policy(today)):
+        policy = district.district_policy_save(by=admin, **fields)
+        district.district_policy_publish(policy=policy, by=admin)
+
+
+def _specialised_policy(today: datetime.date) -> dict:
+    return dict(
         title="龙岗区支持专精特新中小企业高质量发展若干措施",
         issuing_authority="深圳市龙岗区工业和信息化局",
         document_number=f"深龙工信〔{today.year}〕12号",
@@ -66,7 +71,27 @@ def _district_policy(today: datetime.date) -> None:
         application_closes=today + datetime.timedelta(days=60),
         no_application_needed=False,
     )
-    district.district_policy_publish(policy=policy, by=admin)
+
+
+def _tech_sme_policy(today: datetime.date) -> dict:
+    # 免申即享: the park exports the qualifying enterprises; the persona's certificate expired,
+    # so it sees this policy as a near miss with the date it lapsed.
+    return dict(
+        title="龙岗区科技型中小企业研发投入后补助（免申即享）",
+        issuing_authority="深圳市龙岗区科技创新局",
+        document_number=f"深龙科〔{today.year}〕7号",
+        publish_date=today - datetime.timedelta(days=8),
+        effective_date=today - datetime.timedelta(days=5),
+        expiry_date=today + datetime.timedelta(days=2 * 365),
+        summary="对入库的科技型中小企业按上年度研发费用的10%给予后补助，最高30万元，无需申请，由区科技创新局直接拨付。",
+        interpretation="补助对象为有效期内的科技型中小企业。园区每季度将符合条件的企业名单报送区科技创新局，"
+        "企业无需提交申请材料。",
+        industry_codes=["C", "I", "M"],
+        enterprise_sizes=["medium", "small", "micro"],
+        qualification_names=["科技型中小企业"],
+        qualification_rule="all",
+        no_application_needed=True,
+    )
 
 
 def _park(park: Park, today: datetime.date) -> None:
@@ -95,7 +120,14 @@ def _park(park: Park, today: datetime.date) -> None:
     for enterprise in Enterprise.objects.filter(status=Enterprise.Status.VERIFIED).exclude(
         pk=persona.pk
     ):
-        held = [HeldQualification(high_tech, f"GR2023{rng.randrange(10**6):06d}", None)]
+        held = []
+        if rng.random() < 0.5:
+            held.append(HeldQualification(high_tech, f"GR2023{rng.randrange(10**6):06d}", None))
+        if rng.random() < 0.5:
+            until = today + datetime.timedelta(days=rng.randrange(30, 400))
+            held.append(
+                HeldQualification(tech_sme, f"2026440300B{rng.randrange(10**4):04d}", until)
+            )
         _fill(
             enterprise,
             rng.choice(OTHER_DIVISIONS),
@@ -103,7 +135,7 @@ def _park(park: Park, today: datetime.date) -> None:
             rng.choice([300, 1000, 3000, 10000]),
             rng.choice([None, 300, 2000]),
             today - datetime.timedelta(days=rng.randrange(400, 6000)),
-            held if rng.random() < 0.5 else [],
+            held,
         )
 
 

@@ -26,6 +26,7 @@ from django.utils.translation import ngettext
 from cms.industries import divisions_covered
 from cms.models import PolicyPage
 from cms.models.policies import EnterpriseSize, QualificationRule
+from cms.selectors import public
 
 from .models import EnterpriseProfile, ProfileQualification, SizeClass, Verdict
 
@@ -75,7 +76,9 @@ class Criteria:
     @classmethod
     def of(cls, policy: PolicyPage) -> "Criteria":
         """From a policy whose industries and qualifications are prefetched (`policies_load`)."""
-        industries = list(policy.industries.all())
+        # An industry an editor named without GB/T codes (before codes existed) cannot be
+        # matched: it is left out rather than failing every enterprise.
+        industries = [item for item in policy.industries.all() if item.codes]
         qualifications = list(policy.qualifications.all())
         return cls(
             policy_id=policy.id,
@@ -314,7 +317,9 @@ def evaluate(criteria: Criteria, facts: Facts, today: datetime.date) -> Evaluati
 
 def policies_load(policies: Iterable[PolicyPage] | None = None) -> list[PolicyPage]:
     """Policies with what `Criteria.of` reads, in two queries; all live ones when None."""
-    queryset = PolicyPage.objects.live() if policies is None else None
+    # Policies under a view restriction (a login-only or group section) are no one's match:
+    # the enterprise's page and digest would show what the library hides.
+    queryset = public(PolicyPage.objects.live()) if policies is None else None
     if queryset is None:
         ids = [policy.pk for policy in policies or ()]
         queryset = PolicyPage.objects.filter(pk__in=ids)

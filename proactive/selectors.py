@@ -3,16 +3,26 @@ with their reasons, the window's list of profiles."""
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from cms.models import PolicyPage
+from cms.selectors import public
 from enterprises.models import Enterprise
 
 from . import rules
-from .models import EnterpriseProfile, PolicyMatch, ProfileChange, ProfileQualification, Verdict
+from .models import (
+    ASSETS_BANDS,
+    REVENUE_BANDS,
+    EnterpriseProfile,
+    PolicyMatch,
+    ProfileChange,
+    ProfileQualification,
+    Verdict,
+)
 from .services.profiles import band_label, profile_of
 from .sizing import Sizing, size_class
 
@@ -99,6 +109,21 @@ def change_label(field: str) -> str:
     return labels.get(field, field)
 
 
+def value_shown(field: str, value: Any) -> str:
+    """A value the history kept, in the reader's language (proactive.services.profiles)."""
+    if not value:
+        return ""
+    if field.startswith("qualification:") and isinstance(value, dict):
+        until = value.get("until")
+        parts = [value.get("certificate", "")]
+        if until:
+            parts.append(_("valid until %(date)s") % {"date": until})
+        return " ".join(part for part in parts if part)
+    if field in ("revenue_band", "assets_band") and str(value).isdigit():
+        return band_label(REVENUE_BANDS if field == "revenue_band" else ASSETS_BANDS, int(value))
+    return str(value)
+
+
 @dataclass(frozen=True)
 class ChangeLine:
     label: str
@@ -124,7 +149,11 @@ def changes_shown(changes) -> list[ChangeShown]:
         ChangeShown(
             change,
             [
-                ChangeLine(change_label(item["field"]), item.get("old", ""), item.get("new", ""))
+                ChangeLine(
+                    change_label(item["field"]),
+                    value_shown(item["field"], item.get("old", "")),
+                    value_shown(item["field"], item.get("new", "")),
+                )
                 for item in change.changes
             ],
         )
@@ -163,7 +192,7 @@ def matches_for_enterprise(enterprise: Enterprise, today: datetime.date) -> ForM
     )
     if not since:
         return ForMe([], [])
-    policies = list(PolicyPage.objects.live().filter(pk__in=since))
+    policies = list(public(PolicyPage.objects.live()).filter(pk__in=since))
     profile = profile_of(enterprise)
     evaluations = rules.evaluate_profile(
         profile if profile.pk is not None else None, policies, today

@@ -55,6 +55,8 @@ RULES = {
 _BY_DIVISION = {
     "51": "wholesale", "52": "retail",
     "54": "transport", "55": "transport", "56": "transport", "57": "transport", "58": "transport",
+    # 59 holds 装卸搬运 (transport in 300号) and 仓储 (warehousing); a division-level profile
+    # cannot tell them apart, and warehousing is the larger part.
     "59": "warehousing", "60": "postal",
     "61": "accommodation", "62": "catering",
     "63": "telecom", "64": "telecom", "65": "software",
@@ -64,8 +66,9 @@ _BY_SECTION = {
     "A": "agriculture", "B": "industry", "C": "industry", "D": "industry", "E": "construction",
     "L": "leasing",
 }  # fmt: skip
-# Outside the regulation: finance (金融业企业划型标准规定 applies) and railway transport.
-NOT_COVERED = {"J", "53"}
+# Outside the regulation: finance (金融业企业划型标准规定 applies), railway transport, and
+# 自有房地产经营活动 (GB/T 4754-2017's 704 房地产租赁经营), which 300号 excludes.
+NOT_COVERED = {"J", "53", "704"}
 
 
 def rule_for(code: str) -> Rule | None:

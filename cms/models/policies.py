@@ -195,6 +195,8 @@ class PolicyPage(SharedViewRestrictionsMixin, SegmentedSearchMixin, Page):
     tags = ClusterTaggableManager(through=PolicyPageTag, blank=True, verbose_name=_("topics"))
 
     objects = PageManager.from_queryset(PolicyPageQuerySet)()
+    # A copy made in the admin is the park's own policy, not a second copy of a district one.
+    exclude_fields_in_copy = ["district_key", "district_version"]
 
     content_panels = [
         *Page.content_panels,

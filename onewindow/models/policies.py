@@ -10,6 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -64,6 +65,12 @@ class DistrictPolicy(models.Model):
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # The fields as they were published (proactive.services.district): what the parks copy,
+    # so a change saved but not yet published reaches no park, not even a new one.
+    published = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    # The version that withdrew it: a park copy unpublished by that version goes live again
+    # when the policy is published again (one the park unpublished itself stays unpublished).
+    withdrawn_version = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("district policy")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cms.models import PolicyPage, shanghai_today
+from cms.selectors import public
 from enterprises.models import Enterprise
 from notifications.services import notify
 from tenants.selectors import park_current, park_link
@@ -22,7 +23,9 @@ TITLES_LISTED = 5
 
 def _untold() -> QuerySet[PolicyMatch]:
     return PolicyMatch.objects.filter(
-        verdict=Verdict.MATCH, notified_at__isnull=True, policy__live=True
+        verdict=Verdict.MATCH,
+        notified_at__isnull=True,
+        policy__in=public(PolicyPage.objects.live()),
     )
 
 

@@ -13,8 +13,10 @@ and slug are the park's and are never touched. A copy already at the hub's versi
 is, so the sync can run any number of times.
 """
 
+import datetime
 import logging
 from collections.abc import Iterable
+from types import SimpleNamespace
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,7 +27,7 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from cms.industries import unknown_codes
+from cms.industries import classes, unknown_codes
 from cms.models import Industry, PolicyIndexPage, PolicyPage, Qualification
 from cms.models.policies import EnterpriseSize, PolicyLevel, QualificationRule
 from core.tasks import enqueue_on_commit, schema_current
@@ -56,6 +58,24 @@ POLICY_FIELDS = (
     "application_closes",
     "no_application_needed",
 )
+
+_DATES = (
+    "publish_date",
+    "effective_date",
+    "expiry_date",
+    "application_opens",
+    "application_closes",
+)
+
+
+def published_version(policy: DistrictPolicy) -> SimpleNamespace:
+    """The policy as it was last published (its `published` snapshot, dates parsed)."""
+    fields = dict(policy.published)
+    for name in _DATES:
+        if isinstance(fields.get(name), str):  # as stored; a row just published holds dates
+            fields[name] = datetime.date.fromisoformat(fields[name])
+    return SimpleNamespace(**fields)
+
 
 # The park copy's fields the district owns, with the same value on both sides.
 _COPIED = (
@@ -173,8 +193,18 @@ def district_policy_publish(*, policy: DistrictPolicy, by: User) -> DistrictPoli
         locked.version += 1
         locked.status = DistrictPolicy.Status.PUBLISHED
         locked.published_at = timezone.now()
+        locked.published = {name: getattr(locked, name) for name in POLICY_FIELDS}
         locked.updated_by = by
-        locked.save(update_fields=["version", "status", "published_at", "updated_by", "updated_at"])
+        locked.save(
+            update_fields=[
+                "version",
+                "status",
+                "published_at",
+                "published",
+                "updated_by",
+                "updated_at",
+            ]
+        )
         enqueue_on_commit(FANOUT_TASK)
     return locked
 
@@ -189,9 +219,12 @@ def district_policy_withdraw(*, policy: DistrictPolicy, by: User) -> DistrictPol
                 _("Only a published policy can be withdrawn."), code="wrong_status"
             )
         locked.version += 1
+        locked.withdrawn_version = locked.version
         locked.status = DistrictPolicy.Status.WITHDRAWN
         locked.updated_by = by
-        locked.save(update_fields=["version", "status", "updated_by", "updated_at"])
+        locked.save(
+            update_fields=["version", "withdrawn_version", "status", "updated_by", "updated_at"]
+        )
         enqueue_on_commit(FANOUT_TASK)
     return locked
 
@@ -242,16 +275,35 @@ def _sync_one(
             page.unpublish()
         PolicyPage.objects.filter(pk=page.pk).update(district_version=policy.version)
         return page
+    version = published_version(policy)
     if page is None:
-        return _copy_create(policy, index)
-    _copy_fields(page, policy)
-    page.save_revision().publish()
+        return _copy_create(policy, version, index)
+    if page.district_version == policy.withdrawn_version:
+        # The withdrawal unpublished this copy: published again, it goes live again.
+        _copy_fields(page, version, policy.version)
+        page.save_revision().publish()
+        return page
+    if page.has_unpublished_changes or page.workflow_in_progress:
+        # An editor's draft (or one in moderation) stays the park's: the district's fields go
+        # into a new draft built on it, and onto the live page's own row, so neither the draft
+        # nor its moderation is lost and the public page shows the new version.
+        draft = page.get_latest_revision_as_object()
+        _copy_fields(draft, version, policy.version)
+        draft.save_revision()
+        _copy_fields_live(page, version, policy.version)
+        return page
+    _copy_fields(page, version, policy.version)
+    revision = page.save_revision()
+    if page.live:  # a copy the park unpublished itself stays unpublished
+        revision.publish()
     return page
 
 
-def _copy_create(policy: DistrictPolicy, index: PolicyIndexPage) -> PolicyPage | None:
+def _copy_create(
+    policy: DistrictPolicy, version: SimpleNamespace, index: PolicyIndexPage
+) -> PolicyPage | None:
     page = PolicyPage(slug=f"district-{policy.key}", district_key=policy.key)
-    _copy_fields(page, policy)
+    _copy_fields(page, version, policy.version)
     try:
         with transaction.atomic():
             index.add_child(instance=page)
@@ -266,16 +318,55 @@ def _copy_create(policy: DistrictPolicy, index: PolicyIndexPage) -> PolicyPage |
     return page
 
 
-def _copy_fields(page: PolicyPage, policy: DistrictPolicy) -> None:
-    page.title = policy.title
+def _copy_fields(page: PolicyPage, version: SimpleNamespace, number: int) -> None:
+    page.title = version.title
     page.level = PolicyLevel.DISTRICT
     for name in _COPIED:
-        setattr(page, name, getattr(policy, name))
+        setattr(page, name, getattr(version, name))
     # The hub writes plain text; the park's page holds rich text.
-    page.interpretation = linebreaks(policy.interpretation, autoescape=True)
-    page.industries.set(Industry.objects.filter(code__in=policy.industry_codes))
-    page.qualifications.set(_qualifications(policy.qualification_names))
-    page.district_version = policy.version
+    page.interpretation = linebreaks(version.interpretation, autoescape=True)
+    page.industries.set(_industries(version.industry_codes))
+    page.qualifications.set(_qualifications(version.qualification_names))
+    page.district_version = number
+
+
+def _copy_fields_live(page: PolicyPage, version: SimpleNamespace, number: int) -> None:
+    """The district's fields onto the live page's row, without a revision (its draft has them)."""
+    _copy_fields(page, version, number)
+    PolicyPage.objects.filter(pk=page.pk).update(
+        title=page.title,
+        level=page.level,
+        interpretation=page.interpretation,
+        district_version=number,
+        **{name: getattr(page, name) for name in _COPIED},
+    )
+    for field, column, rows in (
+        ("industries", "industry_id", page.industries.all()),
+        ("qualifications", "qualification_id", page.qualifications.all()),
+    ):
+        through = PolicyPage._meta.get_field(field).remote_field.through
+        through.objects.filter(policypage_id=page.pk).delete()
+        through.objects.bulk_create(
+            through(policypage_id=page.pk, **{column: row.pk}) for row in rows
+        )
+
+
+def _industries(codes: Iterable[str]) -> list[Industry]:
+    """The park's rows of the classification, made again from the data if a park deleted one
+    (a missing row would drop the policy's industry limit)."""
+    rows = []
+    known = classes()
+    for code in codes:
+        if code not in known:
+            continue
+        row = Industry.objects.filter(code=code).first()
+        if row is None:
+            name = known[code].name
+            if Industry.objects.filter(name=name).exists():
+                name = f"{name}（{code}）"
+            row = Industry.objects.create(code=code, name=name, codes=[code])
+        rows.append(row)
+    return rows
 
 
 def _qualifications(names: Iterable[str]) -> list[Qualification]:

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from cms.models import PolicyPage
 from cms.models.policies import shanghai_today
+from cms.selectors import public
 
 from ..models import PolicyMatch
 from ..rules import Criteria, facts_load, match_all, policies_load
@@ -33,7 +34,9 @@ def policy_rematch(*, policy_id: int, today: datetime.date | None = None) -> int
     today = today or shanghai_today()
     with transaction.atomic():
         _lock()
-        policies = matchable(policies_load(PolicyPage.objects.live().filter(pk=policy_id)), today)
+        policies = matchable(
+            policies_load(public(PolicyPage.objects.live()).filter(pk=policy_id)), today
+        )
         facts = facts_load() if policies else []
         rows = match_all([Criteria.of(p) for p in policies], facts, today)
         return _replace(rows, scope=("policy_id", policy_id))

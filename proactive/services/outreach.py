@@ -152,8 +152,13 @@ def outreach_history(*, policy: PolicyPage, enterprise_ids: list[int]) -> dict[i
 
 def _outreach_locked(policy: PolicyPage, enterprise: Enterprise) -> Outreach:
     """The outreach row, made the first time someone works on it: only for an enterprise that
-    qualifies for the policy or nearly does."""
-    if not PolicyMatch.objects.filter(policy=policy, enterprise=enterprise).exists():
+    qualifies for the policy or nearly does. Outreach already under way goes on when the match
+    ends (a qualification lapsed after the enterprise applied: its grant is still recorded)."""
+    started = Outreach.objects.filter(policy=policy, enterprise=enterprise).exists()
+    if (
+        not started
+        and not PolicyMatch.objects.filter(policy=policy, enterprise=enterprise).exists()
+    ):
         raise ValidationError(
             _("%(enterprise)s neither qualifies for this policy nor nearly does.")
             % {"enterprise": enterprise.name},

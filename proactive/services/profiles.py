@@ -17,8 +17,6 @@ from core.tasks import enqueue_on_commit
 from enterprises.models import Enterprise
 
 from ..models import (
-    ASSETS_BANDS,
-    REVENUE_BANDS,
     EnterpriseProfile,
     ProfileChange,
     ProfileQualification,
@@ -59,14 +57,15 @@ def band_choices(edges: tuple[int, ...]) -> list[tuple[int, str]]:
     return [(low, band_label(edges, low)) for low in edges]
 
 
+# The history keeps values, not text: a band as its lower edge, a date in ISO form, a
+# qualification as its certificate and expiry. proactive.selectors.value_shown words them in
+# the reader's language when the history is shown.
+
+
 def _shown(profile: EnterpriseProfile, field: str) -> str:
     value = getattr(profile, field)
     if value is None or value == [] or value == "":
         return ""
-    if field == "revenue_band":
-        return band_label(REVENUE_BANDS, value)
-    if field == "assets_band":
-        return band_label(ASSETS_BANDS, value)
     if field == "tags":
         return "、".join(value)
     if isinstance(value, datetime.date):
@@ -74,18 +73,12 @@ def _shown(profile: EnterpriseProfile, field: str) -> str:
     return str(value)
 
 
-def _qualification_shown(held: Iterable[Any]) -> dict[str, str]:
+def _qualification_shown(held: Iterable[Any]) -> dict[str, dict[str, str]]:
     return {
-        item.qualification.name: " ".join(
-            part
-            for part in (
-                item.certificate_number,
-                _("valid until %(date)s") % {"date": item.expires_on.isoformat()}
-                if item.expires_on
-                else "",
-            )
-            if part
-        )
+        item.qualification.name: {
+            "certificate": item.certificate_number,
+            "until": item.expires_on.isoformat() if item.expires_on else "",
+        }
         for item in held
     }
 
@@ -190,7 +183,7 @@ def profile_save(
         profile.assets_band = assets_band
         profile.tags = _tags_clean(tags)
         held_after = _qualification_shown(qualifications)
-        changes = [
+        changes: list[dict[str, Any]] = [
             {"field": field, "old": before[field], "new": _shown(profile, field)}
             for field in FIELDS
             if before[field] != _shown(profile, field)
@@ -226,12 +219,28 @@ def profile_save(
     return change
 
 
-def profile_verify(*, profile: EnterpriseProfile, by: User) -> EnterpriseProfile:
-    """The park window confirms the profile as it stands (window staff only)."""
+def profile_seen(profile: EnterpriseProfile) -> int:
+    """Which state of the profile a page showed: its latest change (0: none yet)."""
+    if profile.pk is None:
+        return 0
+    latest = profile.changes.order_by("-pk").values_list("pk", flat=True).first()
+    return latest or 0
+
+
+def profile_verify(
+    *, profile: EnterpriseProfile, by: User, seen: int | None = None
+) -> EnterpriseProfile:
+    """The park window confirms the profile as it stands (window staff only); with `seen`
+    (`profile_seen` of the page the window checked), only if it has not changed since."""
     if not by.is_window_staff:
         raise PermissionDenied(_("Only the park window verifies a profile."))
     with transaction.atomic():
         profile = _locked(profile)
+        if seen is not None and profile_seen(profile) != seen:
+            raise ValidationError(
+                _("The enterprise changed its profile meanwhile: check it again, then verify."),
+                code="changed",
+            )
         profile.verified_at, profile.verified_by = timezone.now(), by
         profile.save(update_fields=["verified_at", "verified_by"])
         ProfileChange.objects.create(

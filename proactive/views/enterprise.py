@@ -21,7 +21,7 @@ from ..forms_profile import (
     qualification_initial,
 )
 from ..models import ASSETS_BANDS, REVENUE_BANDS, EnterpriseProfile
-from ..services.profiles import profile_of, profile_save, profile_verify
+from ..services.profiles import profile_of, profile_save, profile_seen, profile_verify
 
 QUALIFICATIONS_PREFIX = "qualifications"
 
@@ -125,8 +125,16 @@ def office_profile(request, enterprise_id: int):
         # Park operators may look; only the window vouches for a profile.
         if not request.user.is_window_staff:
             raise PermissionDenied
-        profile_verify(profile=profile, by=request.user)
-        messages.success(request, _("The profile is verified."))
+        try:
+            seen = int(request.POST.get("seen", ""))
+        except ValueError:
+            seen = -1  # not a state any page showed: refused below
+        try:
+            profile_verify(profile=profile, by=request.user, seen=seen)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The profile is verified."))
         return redirect("proactive:office_profile", enterprise_id=enterprise.pk)
     page = Paginator(selectors.history_of(profile), 20).get_page(request.GET.get("page"))
     context = {
@@ -134,6 +142,7 @@ def office_profile(request, enterprise_id: int):
         "page": page,
         "changes": selectors.changes_shown(page.object_list),
         "may_verify": request.user.is_window_staff,
+        "seen": profile_seen(profile),
         **_profile_context(profile),
     }
     return render(request, "proactive/office_profile.html", context)

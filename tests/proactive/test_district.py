@@ -11,7 +11,7 @@ from django_tenants.utils import schema_context
 from wagtail.models import Revision
 
 from accounts.models import User
-from cms.models import PolicyIndexPage, PolicyPage
+from cms.models import Industry, PolicyIndexPage, PolicyPage
 from onewindow.models import DistrictPolicy
 from proactive import tasks
 from proactive.forms_hub import DistrictPolicyForm
@@ -219,6 +219,65 @@ def test_publishing_a_withdrawn_policy_again_republishes_the_copies(libraries):
         assert copy.district_version == 3
 
 
+def test_a_change_saved_but_not_published_reaches_no_park_not_even_a_new_copy(libraries):
+    policy = published()
+    district.district_policy_save(
+        by=hub_user(), policy=policy, **values(title="尚未发布的修订标题", industry_codes=["65"])
+    )
+    fanout()  # the parks' first copies are made now, after the unpublished change
+    for schema in PARKS:
+        [copy] = copies(schema)
+        assert copy.title == "龙岗区促进专精特新企业发展若干措施"
+        with schema_context(schema):
+            assert sorted(i.code for i in copy.industries.all()) == ["39", "I"]
+
+
+def test_a_park_editors_draft_keeps_and_the_live_page_gets_the_new_version(libraries):
+    policy = published()
+    fanout()
+    with schema_context("alpha"):
+        page = PolicyPage.objects.get(district_key=policy.key)
+        page.park_interpretation = "<p>园区草稿：尚未发布的解读。</p>"
+        page.save_revision()  # a draft, not published
+    district.district_policy_save(
+        by=hub_user(), policy=policy, **values(title="龙岗区促进专精特新企业发展若干措施（修订）")
+    )
+    district.district_policy_publish(policy=policy, by=hub_user())
+    fanout()
+    with schema_context("alpha"):
+        page = PolicyPage.objects.get(district_key=policy.key)
+        assert page.live
+        assert page.title.endswith("（修订）")  # what the public sees
+        assert page.park_interpretation == ""  # the draft's text is not published
+        assert page.has_unpublished_changes
+        draft = page.get_latest_revision_as_object()
+        assert draft.title.endswith("（修订）")
+        assert draft.park_interpretation == "<p>园区草稿：尚未发布的解读。</p>"
+
+
+def test_a_copy_the_park_unpublished_stays_unpublished(libraries):
+    policy = published()
+    fanout()
+    with schema_context("alpha"):
+        PolicyPage.objects.get(district_key=policy.key).unpublish()
+    district.district_policy_publish(policy=policy, by=hub_user())
+    fanout()
+    [alpha] = copies("alpha")
+    [beta] = copies("beta")
+    assert (alpha.live, beta.live) == (False, True)
+    assert alpha.district_version == beta.district_version == 2
+
+
+def test_an_industry_row_a_park_deleted_is_made_again(libraries):
+    with schema_context("alpha"):
+        Industry.objects.filter(code="39").delete()
+    policy = published()
+    fanout()
+    with schema_context("alpha"):
+        copy = PolicyPage.objects.get(district_key=policy.key)
+        assert sorted(i.code for i in copy.industries.all()) == ["39", "I"]
+
+
 def test_a_withdrawn_policy_never_copied_is_not_created(libraries):
     policy = published()
     district.district_policy_withdraw(policy=policy, by=hub_user())
@@ -231,8 +290,9 @@ def test_a_copy_made_meanwhile_is_kept_alone(libraries):
     policy = published()
     with schema_context("alpha"):
         index = PolicyIndexPage.objects.get()
-        assert district._copy_create(policy, index) is not None
-        assert district._copy_create(policy, index) is None
+        version = district.published_version(policy)
+        assert district._copy_create(policy, version, index) is not None
+        assert district._copy_create(policy, version, index) is None
         assert PolicyPage.objects.filter(district_key=policy.key).count() == 1
 
 

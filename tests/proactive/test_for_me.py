@@ -34,11 +34,13 @@ def high_tech() -> Qualification:
     return Qualification.objects.get_or_create(name="高新技术企业")[0]
 
 
-def eligible_policy(title: str, *, section: str = "I", **fields) -> PolicyPage:
-    """Small and micro enterprises of `section` holding 高新技术企业."""
+def eligible_policy(
+    title: str, *, section: str = "I", qualification: str = "高新技术企业", **fields
+) -> PolicyPage:
+    """Small and micro enterprises of `section` holding `qualification`."""
     page = policy(title, enterprise_sizes=["small", "micro"], **fields)
     page.industries.set([Industry.objects.get(code=section)])
-    page.qualifications.set([high_tech()])
+    page.qualifications.set([Qualification.objects.get_or_create(name=qualification)[0]])
     page.save_revision().publish()
     return page
 
@@ -140,7 +142,7 @@ def test_open_application_windows_come_first_and_no_application_policies_say_so(
 
 def test_qualifying_policies_come_before_near_misses(park_a):
     with schema_context("alpha"):
-        near = eligible_policy("制造业政策", section="C")
+        near = eligible_policy("专精特新企业奖励", qualification="专精特新中小企业")
         match = eligible_policy("软件企业研发补贴")
         fill()
     html = for_me().content.decode()

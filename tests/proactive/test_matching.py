@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django_tenants.utils import schema_context
+from wagtail.models import PageViewRestriction
 
 from cms.models import Industry, PolicyPage, Qualification
 from enterprises.models import Enterprise
@@ -164,3 +165,14 @@ def test_each_park_matches_its_own_enterprises_only(park_a, park_b, run_tasks):
             .exclude(policy=alpha_policy)
             .exists()
         )
+
+
+@time_machine.travel(datetime.datetime(2026, 12, 5, 10, 0, tzinfo=SHANGHAI), tick=False)
+def test_a_policy_in_a_restricted_section_matches_no_one(park_a, run_tasks):
+    with schema_context("alpha"):
+        fill()
+        page = software_policy("仅限登录可见的政策")
+        assert verdicts(page) == {"enterprise_user": "match"}
+        PageViewRestriction.objects.create(page=page, restriction_type="login")
+        matching.matches_refresh()
+        assert verdicts(page) == {}

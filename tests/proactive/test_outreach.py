@@ -24,7 +24,7 @@ from ..servicedays.helpers import enterprise_new
 pytestmark = pytest.mark.django_db
 
 
-def fill(enterprise: Enterprise, *, code: str, headcount: int, revenue: int) -> Enterprise:
+def fill(enterprise: Enterprise, *, code: str, headcount: int | None, revenue: int) -> Enterprise:
     profile_save(
         profile=profile_for(enterprise),
         by=enterprise.account,
@@ -59,10 +59,10 @@ def software_policy(title: str = "软件企业扶持", **fields) -> PolicyPage:
 
 def park_with_matches(**policy_fields) -> PolicyPage:
     """In the current park: enterprise_user qualifies (small software company),
-    other_enterprise_user nearly does (a small factory: the industry is missing), and a
-    medium-sized factory matches neither."""
+    other_enterprise_user nearly does (a software company that has not given its employees: its
+    size is unknown), and a medium-sized factory matches neither."""
     fill(persona("enterprise_user"), code="65", headcount=40, revenue=500)
-    fill(persona("other_enterprise_user"), code="39", headcount=40, revenue=500)
+    fill(persona("other_enterprise_user"), code="65", headcount=None, revenue=500)
     fill(enterprise_new("大型制造企业"), code="39", headcount=400, revenue=5000)
     return software_policy(**policy_fields)
 
@@ -104,7 +104,7 @@ def test_the_list_shows_qualifying_then_near_misses_of_this_park(matched, park_b
     assert response.status_code == 200
     assert listed(response) == [
         ("enterprise_user", "match", "", "pending"),
-        ("other_enterprise_user", "near", "industry", "pending"),
+        ("other_enterprise_user", "near", "size", "pending"),
     ]
     page = response.content.decode()
     assert "阿尔法科技园enterprise_user公司" in page
@@ -152,7 +152,7 @@ def test_staff_assign_and_record_contacts_kept_as_history(matched):
     assert mine.context["rows"][0].assigned_to == operator
     assert len(mine.context["rows"][0].contacts) == 3
     unassigned = client.get(f"/office/outreach/{matched.pk}/", {"assigned": "none"})
-    assert listed(unassigned) == [("other_enterprise_user", "near", "industry", "pending")]
+    assert listed(unassigned) == [("other_enterprise_user", "near", "size", "pending")]
     pending = client.get(f"/office/outreach/{matched.pk}/", {"outcome": "pending"})
     assert [row[0] for row in listed(pending)] == ["other_enterprise_user"]
     near = client.get(f"/office/outreach/{matched.pk}/", {"verdict": "near"})

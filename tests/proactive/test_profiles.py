@@ -90,7 +90,7 @@ def test_qualifications_added_and_removed_are_in_the_history(in_park_a):
     save(enterprise, qualifications=[held])
     change = save(enterprise, qualifications=[])
     assert change.changes[0]["field"] == "qualification:高新技术企业"
-    assert change.changes[0]["old"].startswith("GR202344200001")
+    assert change.changes[0]["old"]["certificate"] == "GR202344200001"
     assert change.changes[0]["new"] == ""
     assert not profile().qualifications.exists()
 
@@ -308,11 +308,29 @@ def test_the_window_lists_profiles_and_verifies_one(park_a):
     detail = window.get(f"/office/profiles/{enterprise.pk}/")
     assert detail.status_code == 200
     assert "软件" in detail.content.decode()
-    response = window.post(f"/office/profiles/{enterprise.pk}/")
+    response = window.post(f"/office/profiles/{enterprise.pk}/", {"seen": detail.context["seen"]})
     assert response.status_code == 302
     with schema_context("alpha"):
         assert profile().is_verified
         assert profile().verified_by.username == "window_staff"
+
+
+def test_a_profile_changed_after_the_window_looked_is_not_verified(park_a):
+    with schema_context("alpha"):
+        enterprise = enterprise_of()
+        save(enterprise)
+    window = client_of("window_staff")
+    seen = window.get(f"/office/profiles/{enterprise.pk}/").context["seen"]
+    with schema_context("alpha"):
+        save(enterprise, headcount=41)  # the enterprise edits while the window checks
+    response = window.post(f"/office/profiles/{enterprise.pk}/", {"seen": seen}, follow=True)
+    assert response.status_code == 200
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    with schema_context("alpha"):
+        assert not profile().is_verified
+    with pytest.raises(ValidationError) as refused, schema_context("alpha"):
+        profile_verify(profile=profile(), by=User.objects.get(username="window_staff"), seen=seen)
+    assert refused.value.code == "changed"
 
 
 def enterprise_of_name(username: str) -> str:
