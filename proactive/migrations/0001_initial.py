@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('appeals', '0005_submission_key_per_enterprise'),
-        ('cms', '0005_gbt4754_industries'),
+        ('cms', '0004_industry_codes_policy_matching'),
         ('enterprises', '0002_registration_codes_and_verified_uscc'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

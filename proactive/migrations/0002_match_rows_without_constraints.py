@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0005_gbt4754_industries'),
+        ('cms', '0004_industry_codes_policy_matching'),
         ('enterprises', '0002_registration_codes_and_verified_uscc'),
         ('proactive', '0001_initial'),
     ]
