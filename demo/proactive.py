@@ -14,7 +14,7 @@ from core.tasks import tasks_muted
 from enterprises.models import Enterprise
 from onewindow.models import AppealCategory, DistrictPolicy
 from proactive.models import EnterpriseProfile, Outreach, PolicyMatch, Verdict, Visit
-from proactive.services import district, matching, outreach, visits
+from proactive.services import district, figures, matching, outreach, visits
 from proactive.services.profiles import HeldQualification, profile_for, profile_save
 from tenants.models import Park
 
@@ -41,6 +41,7 @@ def demo_proactive_seed(*, parks: list[Park], progress=print) -> None:
                 matching.matches_refresh()
                 _outreach()
                 _visits(today)
+                figures.figures_report()  # the district dashboard's row (beat: hourly)
 
 
 def _district_policy(today: datetime.date) -> None:
@@ -183,6 +184,14 @@ def _outreach() -> None:
                 outcome="applied",
                 note="企业已在广东政务服务网提交申请。",
                 by=window,
+            )
+        if number == 2:
+            outreach.outreach_record(
+                policy=policy,
+                enterprise=enterprise,
+                outcome="granted",
+                note="主管部门已拨付资金，企业确认到账。",
+                by=operator,
             )
 
 
