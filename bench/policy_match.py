@@ -10,8 +10,8 @@ two qualifications.
 
 - policy_match_all_s: `matching.matches_refresh()` from an empty match table (every match and
   near miss written); the run with nothing changed is logged. policy_match_all_ratio: that time
-  over the baseline measured in the same run, reading the same profiles and policies
-  (`profiles_load` + `policies_load`), i.e. the cost of deciding and writing over reading.
+  over the baseline measured in the same run, reading what matching reads (`facts_load` +
+  `policies_load`), i.e. the cost of deciding and writing over reading.
 - policy_match_one_publish_ms: median of PUBLISHES policies each changed, published
   (`save_revision().publish()`) and re-matched with `matching.policy_rematch` (what the task
   does); policy_match_one_publish_ratio: the re-match over the publish itself.
@@ -157,11 +157,11 @@ def seed() -> None:
 def measure() -> dict[str, float]:
     from cms.models import PolicyPage
     from proactive.models import PolicyMatch
-    from proactive.rules import policies_load, profiles_load
+    from proactive.rules import facts_load, policies_load
     from proactive.services import matching
 
     started = time.monotonic()
-    profiles_load()
+    facts_load()
     policies_load()
     baseline = time.monotonic() - started
 
