@@ -45,7 +45,7 @@ lint: $(SYNCED)
 
 # Security checks: bandit over the apps (each exception is a `# nosec <id> - reason` on its line),
 # pip-audit over the virtualenv (.ci/deps_audit.py: fails on any known vulnerability).
-APPS := accounts analytics api open311 appeals cms core demo enterprises notifications onewindow portal servicedays tenants
+APPS := accounts analytics api open311 appeals cms core demo enterprises notifications onewindow portal servicedays proactive tenants
 audit: $(SYNCED)
 	$(BIN)/bandit -q -r $(APPS) .ci
 	$(BIN)/python .ci/deps_audit.py

@@ -99,7 +99,7 @@ def _park(park: Park, today: datetime.date) -> None:
     persona = Enterprise.objects.filter(account__username="enterprise").first()
     if persona is None or EnterpriseProfile.objects.filter(enterprise=persona).exists():
         return
-    rng = random.Random(park.schema_name)
+    rng = random.Random(park.schema_name)  # nosec B311 - demo data
     high_tech, _c = Qualification.objects.get_or_create(name="高新技术企业")
     tech_sme, _c = Qualification.objects.get_or_create(name="科技型中小企业")
     code, headcount, revenue, assets, founded = PERSONA_PROFILES.get(

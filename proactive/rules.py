@@ -230,22 +230,22 @@ def _years_range(criteria: Criteria) -> str:
 
 
 def _industry(criteria: Criteria, facts: Facts) -> CriterionResult:
-    assert criteria.divisions is not None
+    divisions = criteria.divisions or frozenset()  # asked only when the policy sets it
     if facts.division is None:
         return CriterionResult(INDUSTRY, Outcome.UNKNOWN, "no_industry")
     params = {"industry": facts.division_name, "industries": "、".join(criteria.industry_names)}
-    if facts.division in criteria.divisions:
+    if facts.division in divisions:
         return CriterionResult(INDUSTRY, Outcome.MET, "industry_covered", params)
     return CriterionResult(INDUSTRY, Outcome.NOT_MET, "industry_other", params)
 
 
 def _size(criteria: Criteria, facts: Facts) -> CriterionResult:
-    assert criteria.sizes is not None
+    sizes = criteria.sizes or frozenset()  # asked only when the policy sets it
     if facts.size is None:
         return CriterionResult(SIZE, Outcome.UNKNOWN, "no_size")
-    order = [value for value in EnterpriseSize.values if value in criteria.sizes]
+    order = [value for value in EnterpriseSize.values if value in sizes]
     params = {"size": _size_label(facts.size), "sizes": "、".join(map(_size_label, order))}
-    if facts.size in criteria.sizes:
+    if facts.size in sizes:
         return CriterionResult(SIZE, Outcome.MET, "size_in", params)
     return CriterionResult(SIZE, Outcome.NOT_MET, "size_out", params)
 
@@ -266,8 +266,7 @@ def _founded(criteria: Criteria, facts: Facts, today: datetime.date) -> Criterio
 
 
 def _qualifications(criteria: Criteria, facts: Facts, today: datetime.date) -> CriterionResult:
-    wanted = criteria.qualifications
-    assert wanted is not None
+    wanted = criteria.qualifications or {}  # asked only when the policy sets it
     valid = facts.valid_on(today) & set(wanted)
     need_all = criteria.qualification_rule == QualificationRule.ALL
     met = valid == set(wanted) if need_all else bool(valid)

@@ -103,7 +103,7 @@ def _replace(rows: Iterable[tuple[int, int, str, str]], *, scope: tuple[str, int
     table = PolicyMatch._meta.db_table
     with connection.cursor() as cursor:
         if gone:
-            cursor.execute(f"DELETE FROM {table} WHERE id = ANY(%s)", [gone])  # noqa: S608 - a name
+            cursor.execute(f"DELETE FROM {table} WHERE id = ANY(%s)", [gone])  # noqa: S608  # nosec B608 - the model's table
         if new:
             with cursor.copy(
                 f"COPY {table} (policy_id, enterprise_id, verdict, missing, since) FROM STDIN"

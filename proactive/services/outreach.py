@@ -297,7 +297,7 @@ def table_xlsx(headers: list[str], rows: list[list[str]], *, title: str) -> byte
 
     book = Workbook()
     sheet = book.active
-    assert sheet is not None
+    assert sheet is not None  # nosec B101 - narrows the type; a new workbook has a sheet
     sheet.title = XLSX_ILLEGAL.sub("", title)[:31] or "-"
     for row in [headers, *rows]:
         # Cleaned before it is made inert: a dropped control character must not uncover a formula.
