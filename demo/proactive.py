@@ -15,7 +15,12 @@ from enterprises.models import Enterprise
 from onewindow.models import AppealCategory, DistrictPolicy
 from proactive.models import EnterpriseProfile, Outreach, PolicyMatch, Verdict, Visit
 from proactive.services import district, figures, matching, outreach, visits
-from proactive.services.profiles import HeldQualification, profile_for, profile_save
+from proactive.services.profiles import (
+    HeldQualification,
+    profile_for,
+    profile_save,
+    profile_verify,
+)
 from tenants.models import Park
 
 # The persona enterprise of each park: (division, employees, revenue band, assets band, founded).
@@ -118,6 +123,8 @@ def _park(park: Park, today: datetime.date) -> None:
             HeldQualification(tech_sme, "2025440300A0012", today - datetime.timedelta(days=60)),
         ],
     )
+    # The window checked the persona's profile against its documents.
+    profile_verify(profile=profile_for(persona), by=User.objects.get(username="window"))
     for enterprise in Enterprise.objects.filter(status=Enterprise.Status.VERIFIED).exclude(
         pk=persona.pk
     ):
